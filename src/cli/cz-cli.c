@@ -1,0 +1,330 @@
+/* cz-cli.c — coopzone-cli: what the application does, without a display
+ *
+ * Every command goes through the same core functions as the application, so
+ * scripts and tests exercise the real code.
+ *
+ * Exit status: 0 success, 1 the dossier has blockers (validate), 2 bad usage
+ * or input.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "cz-dossier.h"
+#include "cz-fields.h"
+#include "cz-sample.h"
+#include "cz-store.h"
+
+#define EXIT_BAD_INPUT 2
+
+typedef struct
+{
+  const char *store_path;
+} CliContext;
+
+typedef int (*CommandFunc) (CliContext *ctx, int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  int          min_args;
+  int          max_args;
+  CommandFunc  func;
+} Command;
+
+static int G_GNUC_PRINTF (1, 2)
+fail (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("coopzone-cli: %s\n", message);
+  return EXIT_BAD_INPUT;
+}
+
+static CzStore *
+open_store (CliContext  *ctx,
+            GError     **error)
+{
+  g_autofree char *path = ctx->store_path ? g_strdup (ctx->store_path) : cz_store_dup_default_path ();
+  CzStore *store = cz_store_new (path, error);
+
+  if (store != NULL && cz_store_get_recovery_message (store) != NULL)
+    g_printerr ("coopzone-cli: %s\n", cz_store_get_recovery_message (store));
+  return store;
+}
+
+/* A dossier named on the command line: a file when it ends in .json and
+ * exists, otherwise an id in the store. */
+static CzDossier *
+load_dossier_argument (CliContext  *ctx,
+                       const char  *argument,
+                       CzStore    **store_out,
+                       GError     **error)
+{
+  g_autoptr(CzStore) store = NULL;
+
+  if (g_str_has_suffix (argument, ".json") || g_file_test (argument, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argument);
+      return cz_dossier_new_from_file (file, NULL, error);
+    }
+
+  store = open_store (ctx, error);
+  if (store == NULL)
+    return NULL;
+  if (store_out != NULL)
+    *store_out = g_object_ref (store);
+  return cz_store_open_dossier (store, argument, error);
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("-");
+  local = g_date_time_to_local (time);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static int
+command_list (CliContext  *ctx,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzStore) store = open_store (ctx, &error);
+  g_autoptr(GPtrArray) infos = NULL;
+
+  if (store == NULL)
+    return fail ("%s", error->message);
+
+  infos = cz_store_list_dossiers (store, &error);
+  if (infos == NULL)
+    return fail ("%s", error->message);
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      CzDossierInfo *info = g_ptr_array_index (infos, i);
+      g_autofree char *modified = format_time (cz_dossier_info_get_modified (info));
+
+      g_print ("%s  %s  %s\n", cz_dossier_info_get_id (info), modified,
+               cz_dossier_info_get_display_name (info));
+    }
+  return 0;
+}
+
+static int
+command_show (CliContext  *ctx,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = load_dossier_argument (ctx, argv[0], NULL, &error);
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *modified = NULL;
+
+  if (dossier == NULL)
+    return fail ("%s", error->message);
+
+  name = cz_dossier_dup_display_name (dossier);
+  created = format_time (cz_dossier_get_created (dossier));
+  modified = format_time (cz_dossier_get_modified (dossier));
+
+  g_print ("%s\n", name);
+  g_print ("%s: %s\n", _("Id"), cz_dossier_get_id (dossier));
+  g_print ("%s: %s\n", _("Created"), created);
+  g_print ("%s: %s\n\n", _("Modified"), modified);
+
+  ids = cz_dossier_dup_field_ids (dossier);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *field_id = g_ptr_array_index (ids, i);
+      const CzFieldSpec *spec = cz_field_spec_lookup (field_id);
+      g_autofree char *display = cz_value_to_display (cz_dossier_get_value (dossier, field_id));
+
+      g_print ("%-28s %s: %s\n", field_id, spec ? _(spec->label) : "", display);
+    }
+  return 0;
+}
+
+static int
+command_export (CliContext  *ctx,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = load_dossier_argument (ctx, argv[0], NULL, &error);
+  g_autoptr(GFile) file = NULL;
+
+  if (dossier == NULL)
+    return fail ("%s", error->message);
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!cz_dossier_save_to_file (dossier, file, NULL, &error))
+    return fail (_("Could not write “%s”: %s"), argv[1], error->message);
+  return 0;
+}
+
+static int
+command_import (CliContext  *ctx,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[0]);
+  g_autoptr(CzDossier) source = cz_dossier_new_from_file (file, NULL, &error);
+  g_autoptr(CzStore) store = NULL;
+  g_autoptr(CzDossier) imported = NULL;
+
+  if (source == NULL)
+    return fail ("%s", error->message);
+
+  store = open_store (ctx, &error);
+  if (store == NULL)
+    return fail ("%s", error->message);
+
+  imported = cz_store_import_dossier (store, source, &error);
+  if (imported == NULL)
+    return fail ("%s", error->message);
+
+  g_print ("%s\n", cz_dossier_get_id (imported));
+  return 0;
+}
+
+static int
+command_sample (CliContext  *ctx,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) sample = cz_sample_dossier_new ();
+
+  if (argc == 1 && g_strcmp0 (argv[0], "--store") == 0)
+    {
+      g_autoptr(CzStore) store = open_store (ctx, &error);
+      g_autoptr(CzDossier) imported = NULL;
+
+      if (store == NULL)
+        return fail ("%s", error->message);
+      imported = cz_store_import_dossier (store, sample, &error);
+      if (imported == NULL)
+        return fail ("%s", error->message);
+      g_print ("%s\n", cz_dossier_get_id (imported));
+      return 0;
+    }
+
+  if (argc == 1)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[0]);
+
+      if (!cz_dossier_save_to_file (sample, file, NULL, &error))
+        return fail (_("Could not write “%s”: %s"), argv[0], error->message);
+      return 0;
+    }
+
+  {
+    g_autofree char *data = cz_dossier_to_data (sample, NULL);
+    g_print ("%s", data);
+  }
+  return 0;
+}
+
+static const Command commands[] = {
+  { "list",   "",                 N_("List the dossiers in the store, newest first"),        0, 0, command_list },
+  { "show",   "ID|FILE.json",     N_("Show a dossier's fields"),                              1, 1, command_show },
+  { "export", "ID FILE.json",     N_("Write a dossier to a JSON file"),                       2, 2, command_export },
+  { "import", "FILE.json",        N_("Add a dossier from a JSON file; prints its new id"),    1, 1, command_import },
+  { "sample", "[FILE.json|--store]", N_("Write the sample dossier, or add it to the store"), 0, 1, command_sample },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: coopzone-cli [--store PATH] COMMAND [ARGUMENTS…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *synopsis = g_strdup_printf ("%s %s", commands[i].name, commands[i].args);
+      fprintf (out, "  %-30s %s\n", synopsis, _(commands[i].summary));
+    }
+  fprintf (out, "\n%s\n", _("The store is $XDG_DATA_HOME/coopzone/coopzone.db unless --store is given."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  CliContext ctx = { 0 };
+  int first = 1;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COOPZONE_LOCALEDIR") ? g_getenv ("COOPZONE_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  while (first < argc && argv[first][0] == '-')
+    {
+      if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h"))
+        {
+          print_usage (stdout);
+          return 0;
+        }
+      if (g_str_equal (argv[first], "--version"))
+        {
+          g_print ("coopzone-cli %s\n", PACKAGE_VERSION);
+          return 0;
+        }
+      if (g_str_equal (argv[first], "--store") && first + 1 < argc)
+        {
+          ctx.store_path = argv[first + 1];
+          first += 2;
+          continue;
+        }
+      print_usage (stderr);
+      return fail (_("Unknown option “%s”."), argv[first]);
+    }
+
+  if (first >= argc)
+    {
+      print_usage (stderr);
+      return EXIT_BAD_INPUT;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const Command *command = &commands[i];
+      int n_args = argc - first - 1;
+
+      if (!g_str_equal (argv[first], command->name))
+        continue;
+
+      if (n_args < command->min_args || n_args > command->max_args)
+        return fail (_("Usage: coopzone-cli %s %s"), command->name, command->args);
+
+      for (int a = first + 1; a < argc; a++)
+        if (!g_utf8_validate (argv[a], -1, NULL))
+          return fail (_("Argument %d is not valid UTF-8 text."), a - first);
+
+      return command->func (&ctx, n_args, argv + first + 1);
+    }
+
+  print_usage (stderr);
+  return fail (_("Unknown command “%s”."), argv[first]);
+}
