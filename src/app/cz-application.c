@@ -1,0 +1,257 @@
+/* cz-application.c — the CoopZone application
+ *
+ * Opens the store once, at start-up. A store it cannot use (written by a newer
+ * CoopZone, unreadable) is reported and left alone; a damaged one that the store
+ * moved aside is reported once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cz-application.h"
+#include "cz-window.h"
+
+struct _CzApplication
+{
+  AdwApplication  parent_instance;
+
+  CzStore        *store;
+  GError         *store_error;
+  char           *store_path;
+  guint           recovery_shown : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CzApplication, cz_application, ADW_TYPE_APPLICATION)
+
+static void
+cz_application_show_store_error (CzApplication *self)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (g_error_matches (self->store_error, CZ_STORE_ERROR, CZ_STORE_ERROR_NEWER_SCHEMA))
+    /* Translators: %s is the path of the database file */
+    body = g_strdup_printf (_("Your dossiers were saved by a newer version of CoopZone, which this version cannot read. Install the newer version to work on them. The file has not been changed:\n%s"),
+                            self->store_path);
+  else
+    /* Translators: the first %s says what went wrong, the second is the path of the database file */
+    body = g_strdup_printf (_("%s\n\nThe file has not been changed:\n%s"),
+                            self->store_error->message, self->store_path);
+
+  dialog = adw_message_dialog_new (NULL, _("Could Not Open Your Dossiers"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (g_application_quit), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cz_application_show_recovery (CzApplication *self,
+                              GtkWindow     *parent)
+{
+  const char *message;
+  GtkWidget *dialog;
+
+  if (self->recovery_shown || self->store == NULL)
+    return;
+
+  message = cz_store_get_recovery_message (self->store);
+  if (message == NULL)
+    return;
+
+  self->recovery_shown = TRUE;
+  dialog = adw_message_dialog_new (parent, _("Your Dossiers Were Damaged"), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWindow *
+cz_application_new_window (CzApplication *self)
+{
+  CzWindow *window = cz_window_new (GTK_APPLICATION (self), self->store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cz_application_show_recovery (self, GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+cz_application_activate (GApplication *application)
+{
+  CzApplication *self = CZ_APPLICATION (application);
+  GtkWindow *window;
+
+  if (self->store == NULL)
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+      if (windows != NULL)
+        gtk_window_present (windows->data);
+      else
+        cz_application_show_store_error (self);
+      return;
+    }
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    cz_application_new_window (self);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  CzApplication *self = CZ_APPLICATION (user_data);
+
+  if (self->store != NULL)
+    cz_application_new_window (self);
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  const char *developers[] = { _("The CoopZone contributors"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "application-icon", APP_ID,
+                        /* Translators: the application's name; 合作区申报助手 in Chinese */
+                        "application-name", _("CoopZone"),
+                        "developer-name", _("The CoopZone contributors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Prepare the application for recognition of a China-foreign SME cooperation zone, and hand a signed archive to the provincial authority."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "new-window", new_window_action },
+  { "shortcuts", shortcuts_action },
+  { "about", about_action },
+};
+
+static void
+cz_application_startup (GApplication *application)
+{
+  CzApplication *self = CZ_APPLICATION (application);
+
+  G_APPLICATION_CLASS (cz_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window",
+                                         (const char *[]) { "<Control><Shift>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
+                                         (const char *[]) { "<Control>question", NULL });
+
+  self->store_path = cz_store_dup_default_path ();
+  self->store = cz_store_new (self->store_path, &self->store_error);
+}
+
+static void
+cz_application_shutdown (GApplication *application)
+{
+  CzApplication *self = CZ_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL)
+    {
+      if (!cz_store_flush (self->store, &error))
+        g_warning ("Could not save every change before quitting: %s", error->message);
+      cz_store_close (self->store);
+    }
+
+  G_APPLICATION_CLASS (cz_application_parent_class)->shutdown (application);
+}
+
+static void
+cz_application_dispose (GObject *object)
+{
+  CzApplication *self = CZ_APPLICATION (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cz_application_parent_class)->dispose (object);
+}
+
+static void
+cz_application_finalize (GObject *object)
+{
+  CzApplication *self = CZ_APPLICATION (object);
+
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->store_path, g_free);
+
+  G_OBJECT_CLASS (cz_application_parent_class)->finalize (object);
+}
+
+static void
+cz_application_class_init (CzApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = cz_application_dispose;
+  object_class->finalize = cz_application_finalize;
+
+  app_class->activate = cz_application_activate;
+  app_class->startup = cz_application_startup;
+  app_class->shutdown = cz_application_shutdown;
+}
+
+static void
+cz_application_init (CzApplication *self)
+{
+}
+
+CzApplication *
+cz_application_new (void)
+{
+  return g_object_new (CZ_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+CzStore *
+cz_application_get_store (CzApplication *self)
+{
+  g_return_val_if_fail (CZ_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}

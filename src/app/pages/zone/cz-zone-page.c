@@ -1,0 +1,384 @@
+/* cz-zone-page.c — the Zone step: name, partners, location, bodies, contact, area
+ *
+ * Text inputs are kept in step with the dossier by CzEntryBinding, lists by
+ * CzTextListGroup; this file adds the province and city choices, which store
+ * 6-digit division codes and offer "Not selected" first.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cz-divisions.h"
+#include "cz-entry-binding.h"
+#include "cz-fields.h"
+#include "cz-message-row.h"
+#include "cz-text-list-group.h"
+#include "cz-zone-page.h"
+
+/* The area is typed in km² and stored in m². */
+#define AREA_SCALE_DIGITS 6
+
+struct _CzZonePage
+{
+  CzWizardPage          parent_instance;
+
+  AdwPreferencesPage   *preferences_page;
+  AdwEntryRow          *name_row;
+  CzMessageRow         *name_message;
+  CzTextListGroup      *partners_group;
+  AdwComboRow          *province_row;
+  AdwComboRow          *city_row;
+  AdwEntryRow          *management_body_row;
+  CzMessageRow         *management_body_message;
+  AdwEntryRow          *department_row;
+  CzMessageRow         *department_message;
+  AdwEntryRow          *contact_name_row;
+  CzMessageRow         *contact_name_message;
+  AdwEntryRow          *phone_row;
+  CzMessageRow         *phone_message;
+  AdwEntryRow          *email_row;
+  CzMessageRow         *email_message;
+  CzTextListGroup      *industries_group;
+  AdwEntryRow          *area_row;
+  CzMessageRow         *area_message;
+
+  GPtrArray            *bindings;        /* of CzEntryBinding */
+  GListModel           *province_model;  /* "Not selected" + provinces */
+  char                 *city_model_province;
+  CzDossier            *bound_dossier;    /* the one the handlers below listen to */
+  gulong                province_changed_id;
+  gulong                city_changed_id;
+  guint                 writing : 1;
+  guint                 loading : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CzZonePage, cz_zone_page, CZ_TYPE_WIZARD_PAGE)
+
+static char *
+division_item_name (GObject *item)
+{
+  if (CZ_IS_DIVISION (item))
+    return g_strdup (cz_division_get_name (CZ_DIVISION (item)));
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  return g_strdup ("");
+}
+
+/* A list of divisions with "Not selected" in front. */
+static GListModel *
+division_model_new (GListModel *divisions)
+{
+  GListStore *models = g_list_store_new (G_TYPE_LIST_MODEL);
+  GListStore *unset = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(GtkStringObject) not_selected = NULL;
+
+  /* Translators: shown in the province and city choices before one is chosen */
+  not_selected = gtk_string_object_new (_("Not selected"));
+  g_list_store_append (unset, not_selected);
+  g_list_store_append (models, unset);
+  g_object_unref (unset);
+  if (divisions != NULL)
+    g_list_store_append (models, divisions);
+
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (models)));
+}
+
+static guint
+division_model_find (GListModel *model,
+                     const char *code)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  if (code == NULL)
+    return 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (CZ_IS_DIVISION (item) && g_strcmp0 (cz_division_get_code (CZ_DIVISION (item)), code) == 0)
+        return i;
+    }
+
+  return 0;
+}
+
+static const char *
+combo_row_get_code (AdwComboRow *row)
+{
+  GObject *item = adw_combo_row_get_selected_item (row);
+
+  return CZ_IS_DIVISION (item) ? cz_division_get_code (CZ_DIVISION (item)) : NULL;
+}
+
+static void
+cz_zone_page_set_city_model (CzZonePage *self,
+                             const char *province_code)
+{
+  g_autoptr(GListModel) cities = NULL;
+  g_autoptr(GListModel) model = NULL;
+
+  if (g_strcmp0 (self->city_model_province, province_code) == 0 &&
+      adw_combo_row_get_model (self->city_row) != NULL)
+    return;
+
+  g_free (self->city_model_province);
+  self->city_model_province = g_strdup (province_code);
+
+  if (province_code != NULL)
+    cities = cz_divisions_dup_cities (province_code);
+  model = division_model_new (cities);
+  adw_combo_row_set_model (self->city_row, model);
+}
+
+static void
+cz_zone_page_load_location (CzZonePage *self)
+{
+  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+  const char *province = NULL;
+  const char *city = NULL;
+
+  if (dossier != NULL)
+    {
+      province = cz_dossier_get_text (dossier, CZ_FIELD_ZONE_PROVINCE);
+      city = cz_dossier_get_text (dossier, CZ_FIELD_ZONE_CITY);
+    }
+
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->province_row,
+                              division_model_find (self->province_model, province));
+  cz_zone_page_set_city_model (self, combo_row_get_code (self->province_row));
+  adw_combo_row_set_selected (self->city_row,
+                              division_model_find (adw_combo_row_get_model (self->city_row), city));
+  self->loading = FALSE;
+}
+
+static void
+on_province_selected (CzZonePage *self)
+{
+  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+  const char *province;
+  const char *city;
+
+  if (self->loading || dossier == NULL)
+    return;
+
+  province = combo_row_get_code (self->province_row);
+  city = cz_dossier_get_text (dossier, CZ_FIELD_ZONE_CITY);
+
+  self->writing = TRUE;
+  cz_dossier_set_text (dossier, CZ_FIELD_ZONE_PROVINCE, province);
+  if (city != NULL)
+    {
+      CzDivision *division = cz_divisions_lookup (city);
+
+      /* A city of another province no longer applies. */
+      if (division == NULL || g_strcmp0 (cz_division_get_parent_code (division), province) != 0)
+        cz_dossier_clear (dossier, CZ_FIELD_ZONE_CITY);
+    }
+  self->writing = FALSE;
+
+  cz_zone_page_load_location (self);
+}
+
+static void
+on_city_selected (CzZonePage *self)
+{
+  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+
+  if (self->loading || dossier == NULL)
+    return;
+
+  self->writing = TRUE;
+  cz_dossier_set_text (dossier, CZ_FIELD_ZONE_CITY, combo_row_get_code (self->city_row));
+  self->writing = FALSE;
+}
+
+static void
+on_location_field_changed (CzDossier  *dossier,
+                           const char *field_id,
+                           CzValue    *old_value,
+                           CzValue    *new_value,
+                           CzZonePage *self)
+{
+  if (!self->writing)
+    cz_zone_page_load_location (self);
+}
+
+static void
+cz_zone_page_bind_text (CzZonePage   *self,
+                        CzDossier    *dossier,
+                        const char   *field_id,
+                        AdwEntryRow  *row,
+                        CzMessageRow *message)
+{
+  g_ptr_array_add (self->bindings,
+                   cz_entry_binding_new_text (dossier, field_id, GTK_EDITABLE (row), message));
+}
+
+static void
+on_dossier_changed (CzZonePage *self)
+{
+  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+
+  g_ptr_array_set_size (self->bindings, 0);
+  g_clear_signal_handler (&self->province_changed_id, self->bound_dossier);
+  g_clear_signal_handler (&self->city_changed_id, self->bound_dossier);
+  g_set_object (&self->bound_dossier, dossier);
+
+  if (dossier != NULL)
+    {
+      cz_zone_page_bind_text (self, dossier, CZ_FIELD_ZONE_NAME, self->name_row, self->name_message);
+      cz_zone_page_bind_text (self, dossier, CZ_FIELD_ZONE_MANAGEMENT_BODY,
+                              self->management_body_row, self->management_body_message);
+      cz_zone_page_bind_text (self, dossier, CZ_FIELD_APPLICANT_DEPARTMENT,
+                              self->department_row, self->department_message);
+      cz_zone_page_bind_text (self, dossier, CZ_FIELD_CONTACT_NAME,
+                              self->contact_name_row, self->contact_name_message);
+      cz_zone_page_bind_text (self, dossier, CZ_FIELD_CONTACT_PHONE, self->phone_row, self->phone_message);
+      cz_zone_page_bind_text (self, dossier, CZ_FIELD_CONTACT_EMAIL, self->email_row, self->email_message);
+      g_ptr_array_add (self->bindings,
+                       cz_entry_binding_new_decimal (dossier, CZ_FIELD_ZONE_AREA_M2,
+                                                     GTK_EDITABLE (self->area_row), self->area_message,
+                                                     AREA_SCALE_DIGITS,
+                                                     _("Enter the area as a number of square kilometres, for example 12.5.")));
+
+      self->province_changed_id =
+        g_signal_connect_object (dossier, "field-changed::" CZ_FIELD_ZONE_PROVINCE,
+                                 G_CALLBACK (on_location_field_changed), self, 0);
+      self->city_changed_id =
+        g_signal_connect_object (dossier, "field-changed::" CZ_FIELD_ZONE_CITY,
+                                 G_CALLBACK (on_location_field_changed), self, 0);
+    }
+
+  cz_zone_page_load_location (self);
+}
+
+static gboolean
+cz_zone_page_focus_field (CzWizardPage *page,
+                          const char   *field_id)
+{
+  CzZonePage *self = CZ_ZONE_PAGE (page);
+  const struct {
+    const char *field_id;
+    GtkWidget  *widget;
+  } inputs[] = {
+    { CZ_FIELD_ZONE_NAME, GTK_WIDGET (self->name_row) },
+    { CZ_FIELD_ZONE_PARTNERS, GTK_WIDGET (cz_text_list_group_get_entry_row (self->partners_group)) },
+    { CZ_FIELD_ZONE_PROVINCE, GTK_WIDGET (self->province_row) },
+    { CZ_FIELD_ZONE_CITY, GTK_WIDGET (self->city_row) },
+    { CZ_FIELD_ZONE_MANAGEMENT_BODY, GTK_WIDGET (self->management_body_row) },
+    { CZ_FIELD_APPLICANT_DEPARTMENT, GTK_WIDGET (self->department_row) },
+    { CZ_FIELD_CONTACT_NAME, GTK_WIDGET (self->contact_name_row) },
+    { CZ_FIELD_CONTACT_PHONE, GTK_WIDGET (self->phone_row) },
+    { CZ_FIELD_CONTACT_EMAIL, GTK_WIDGET (self->email_row) },
+    { CZ_FIELD_ZONE_INDUSTRIES, GTK_WIDGET (cz_text_list_group_get_entry_row (self->industries_group)) },
+    { CZ_FIELD_ZONE_AREA_M2, GTK_WIDGET (self->area_row) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    if (g_strcmp0 (inputs[i].field_id, field_id) == 0)
+      return gtk_widget_grab_focus (inputs[i].widget);
+
+  return FALSE;
+}
+
+static void
+cz_zone_page_dispose (GObject *object)
+{
+  CzZonePage *self = CZ_ZONE_PAGE (object);
+
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_signal_handler (&self->province_changed_id, self->bound_dossier);
+  g_clear_signal_handler (&self->city_changed_id, self->bound_dossier);
+  g_clear_object (&self->bound_dossier);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_ZONE_PAGE);
+
+  g_clear_object (&self->province_model);
+
+  G_OBJECT_CLASS (cz_zone_page_parent_class)->dispose (object);
+}
+
+static void
+cz_zone_page_finalize (GObject *object)
+{
+  CzZonePage *self = CZ_ZONE_PAGE (object);
+
+  g_clear_pointer (&self->city_model_province, g_free);
+
+  G_OBJECT_CLASS (cz_zone_page_parent_class)->finalize (object);
+}
+
+static void
+cz_zone_page_class_init (CzZonePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CzWizardPageClass *page_class = CZ_WIZARD_PAGE_CLASS (klass);
+
+  object_class->dispose = cz_zone_page_dispose;
+  object_class->finalize = cz_zone_page_finalize;
+
+  page_class->focus_field = cz_zone_page_focus_field;
+
+  g_type_ensure (CZ_TYPE_MESSAGE_ROW);
+  g_type_ensure (CZ_TYPE_TEXT_LIST_GROUP);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/pages/zone/cz-zone-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, name_message);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, partners_group);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, province_row);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, city_row);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, management_body_row);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, management_body_message);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, department_row);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, department_message);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, contact_name_row);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, contact_name_message);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, phone_message);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, email_message);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, industries_group);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, area_row);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, area_message);
+}
+
+static void
+cz_zone_page_init (CzZonePage *self)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+
+  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (division_item_name), NULL, NULL);
+  adw_combo_row_set_expression (self->province_row, expression);
+  adw_combo_row_set_expression (self->city_row, expression);
+
+  self->province_model = division_model_new (cz_divisions_get_provinces ());
+  adw_combo_row_set_model (self->province_row, self->province_model);
+  cz_zone_page_set_city_model (self, NULL);
+
+  g_signal_connect_object (self->province_row, "notify::selected",
+                           G_CALLBACK (on_province_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->city_row, "notify::selected",
+                           G_CALLBACK (on_city_selected), self, G_CONNECT_SWAPPED);
+
+  g_object_bind_property (self, "dossier", self->partners_group, "dossier", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "dossier", self->industries_group, "dossier", G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "notify::dossier", G_CALLBACK (on_dossier_changed), NULL);
+}
+
+GtkWidget *
+cz_zone_page_new (CzDossier *dossier)
+{
+  return g_object_new (CZ_TYPE_ZONE_PAGE, "dossier", dossier, NULL);
+}

@@ -1,0 +1,238 @@
+/* cz-message-row.c — a message shown under the row it is about
+ *
+ * Placed right after its target row in the same boxed list. While it holds a
+ * message it is visible, the target row carries the `error` style class, and
+ * the message is the target's accessible description, so a screen reader
+ * reads it together with the row's label. Without a message it is hidden and
+ * leaves no trace on the target.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cz-message-row.h"
+
+struct _CzMessageRow
+{
+  AdwPreferencesRow  parent_instance;
+
+  GtkWidget         *label;
+  GtkWidget         *target;   /* weak */
+  char              *message;
+};
+
+G_DEFINE_FINAL_TYPE (CzMessageRow, cz_message_row, ADW_TYPE_PREFERENCES_ROW)
+
+enum {
+  PROP_0,
+  PROP_TARGET,
+  PROP_MESSAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cz_message_row_apply_to_target (CzMessageRow *self)
+{
+  if (self->target == NULL)
+    return;
+
+  if (self->message != NULL)
+    {
+      gtk_widget_add_css_class (self->target, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->target),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->message,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->target),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->target, "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->target),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->target),
+                                  GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+static void
+cz_message_row_dispose (GObject *object)
+{
+  CzMessageRow *self = CZ_MESSAGE_ROW (object);
+
+  g_clear_weak_pointer (&self->target);
+
+  G_OBJECT_CLASS (cz_message_row_parent_class)->dispose (object);
+}
+
+static void
+cz_message_row_finalize (GObject *object)
+{
+  CzMessageRow *self = CZ_MESSAGE_ROW (object);
+
+  g_clear_pointer (&self->message, g_free);
+
+  G_OBJECT_CLASS (cz_message_row_parent_class)->finalize (object);
+}
+
+static void
+cz_message_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CzMessageRow *self = CZ_MESSAGE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TARGET:
+      g_value_set_object (value, self->target);
+      break;
+    case PROP_MESSAGE:
+      g_value_set_string (value, self->message);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cz_message_row_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CzMessageRow *self = CZ_MESSAGE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TARGET:
+      cz_message_row_set_target (self, g_value_get_object (value));
+      break;
+    case PROP_MESSAGE:
+      cz_message_row_set_message (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cz_message_row_class_init (CzMessageRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cz_message_row_dispose;
+  object_class->finalize = cz_message_row_finalize;
+  object_class->get_property = cz_message_row_get_property;
+  object_class->set_property = cz_message_row_set_property;
+
+  properties[PROP_TARGET] =
+    g_param_spec_object ("target", NULL, NULL,
+                         GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cz_message_row_init (CzMessageRow *self)
+{
+  GtkWidget *box;
+  GtkWidget *icon;
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "cz-message-row");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, "error");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  self->label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->label), 0.0f);
+  gtk_widget_set_hexpand (self->label, TRUE);
+  gtk_widget_add_css_class (self->label, "error");
+  gtk_box_append (GTK_BOX (box), self->label);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
+}
+
+GtkWidget *
+cz_message_row_new (GtkWidget *target)
+{
+  return g_object_new (CZ_TYPE_MESSAGE_ROW, "target", target, NULL);
+}
+
+GtkWidget *
+cz_message_row_get_target (CzMessageRow *self)
+{
+  g_return_val_if_fail (CZ_IS_MESSAGE_ROW (self), NULL);
+
+  return self->target;
+}
+
+void
+cz_message_row_set_target (CzMessageRow *self,
+                           GtkWidget    *target)
+{
+  g_return_if_fail (CZ_IS_MESSAGE_ROW (self));
+  g_return_if_fail (target == NULL || GTK_IS_WIDGET (target));
+
+  if (self->target == target)
+    return;
+
+  if (self->target != NULL && self->message != NULL)
+    {
+      char *message = g_steal_pointer (&self->message);
+      cz_message_row_apply_to_target (self);
+      self->message = message;
+    }
+
+  g_set_weak_pointer (&self->target, target);
+  cz_message_row_apply_to_target (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET]);
+}
+
+const char *
+cz_message_row_get_message (CzMessageRow *self)
+{
+  g_return_val_if_fail (CZ_IS_MESSAGE_ROW (self), NULL);
+
+  return self->message;
+}
+
+void
+cz_message_row_set_message (CzMessageRow *self,
+                            const char   *message)
+{
+  g_return_if_fail (CZ_IS_MESSAGE_ROW (self));
+
+  if (message != NULL && *message == '\0')
+    message = NULL;
+
+  if (g_strcmp0 (self->message, message) == 0)
+    return;
+
+  g_free (self->message);
+  self->message = g_strdup (message);
+
+  gtk_label_set_text (GTK_LABEL (self->label), message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self), message != NULL);
+  cz_message_row_apply_to_target (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+}

@@ -1,0 +1,576 @@
+/* cz-wizard.c — the steps of one dossier, with the step list at the side
+ *
+ * The steps are listed once, in step_types below: adding a step is one line
+ * there (and its page folder). The wizard only knows CzWizardPage; pages never
+ * know each other.
+ *
+ * The header shows the dossier's name and whether the store has saved every
+ * change, from the store's `saved` and `save-failed` signals.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "cz-wizard.h"
+#include "pages/zone/cz-zone-page.h"
+
+typedef GType (*CzStepTypeFunc) (void);
+
+/* The steps, in the order a person thinks about the zone. */
+static const CzStepTypeFunc step_types[] = {
+  cz_zone_page_get_type,
+};
+
+typedef enum
+{
+  SAVE_STATE_SAVED,
+  SAVE_STATE_SAVING,
+  SAVE_STATE_FAILED,
+} SaveState;
+
+typedef struct
+{
+  CzWizardPage *page;
+  GtkWidget    *row;
+  GtkWidget    *status_label;
+} Step;
+
+struct _CzWizard
+{
+  GtkWidget       parent_instance;
+
+  AdwLeaflet     *leaflet;
+  GtkWidget      *sidebar;
+  GtkWidget      *content;
+  GtkListBox     *step_list;
+  AdwWindowTitle *title_widget;
+  GtkStack       *page_stack;
+
+  CzStore        *store;
+  CzDossier      *dossier;
+  GArray         *steps;          /* of Step */
+  guint           current;
+  SaveState       save_state;
+  char           *save_status;
+};
+
+G_DEFINE_FINAL_TYPE (CzWizard, cz_wizard, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_DOSSIER,
+  PROP_SAVE_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static Step *
+cz_wizard_get_step (CzWizard *self,
+                    guint     position)
+{
+  return &g_array_index (self->steps, Step, position);
+}
+
+static void
+cz_wizard_update_actions (CzWizard *self)
+{
+  guint n = self->steps->len;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.previous", n > 0 && self->current > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next", n > 0 && self->current + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.show-steps", adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+cz_wizard_go_to (CzWizard *self,
+                 guint     position)
+{
+  Step *step;
+
+  if (position >= self->steps->len)
+    return;
+
+  self->current = position;
+  step = cz_wizard_get_step (self, position);
+  gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (step->page));
+  gtk_list_box_select_row (self->step_list, GTK_LIST_BOX_ROW (step->row));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  cz_wizard_update_actions (self);
+}
+
+static void
+cz_wizard_set_save_status (CzWizard   *self,
+                           SaveState   state,
+                           const char *status)
+{
+  SaveState previous = self->save_state;
+
+  self->save_state = state;
+  adw_window_title_set_subtitle (self->title_widget, status);
+
+  if (g_strcmp0 (self->save_status, status) != 0)
+    {
+      g_free (self->save_status);
+      self->save_status = g_strdup (status);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_STATUS]);
+    }
+
+  /* A person who saw an error wants to know when it is over. */
+  if (previous == SAVE_STATE_FAILED && state == SAVE_STATE_SAVED)
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                     adw_toast_new (_("All changes saved")));
+    }
+}
+
+static void
+cz_wizard_update_title (CzWizard *self)
+{
+  g_autofree char *name = cz_dossier_dup_display_name (self->dossier);
+
+  adw_window_title_set_title (self->title_widget, name);
+}
+
+static void
+on_dossier_field_changed (CzWizard   *self,
+                          const char *field_id)
+{
+  cz_wizard_update_title (self);
+  if (self->save_state != SAVE_STATE_FAILED)
+    cz_wizard_set_save_status (self, SAVE_STATE_SAVING, _("Saving…"));
+}
+
+static void
+on_store_saved (CzWizard   *self,
+                const char *dossier_id)
+{
+  if (g_strcmp0 (dossier_id, cz_dossier_get_id (self->dossier)) != 0)
+    return;
+
+  if (cz_store_has_pending (self->store, dossier_id))
+    cz_wizard_set_save_status (self, SAVE_STATE_SAVING, _("Saving…"));
+  else
+    cz_wizard_set_save_status (self, SAVE_STATE_SAVED, _("All changes saved"));
+}
+
+static void
+on_store_save_failed (CzWizard   *self,
+                      const char *dossier_id,
+                      GError     *error)
+{
+  g_autofree char *status = NULL;
+
+  if (g_strcmp0 (dossier_id, cz_dossier_get_id (self->dossier)) != 0)
+    return;
+
+  /* Translators: the header subtitle when autosave failed; %s says why */
+  status = g_strdup_printf (_("Not saved: %s"), error ? error->message : "");
+  cz_wizard_set_save_status (self, SAVE_STATE_FAILED, status);
+}
+
+static void
+on_step_activated (CzWizard      *self,
+                   GtkListBoxRow *row)
+{
+  for (guint i = 0; i < self->steps->len; i++)
+    if (cz_wizard_get_step (self, i)->row == GTK_WIDGET (row))
+      {
+        cz_wizard_go_to (self, i);
+        return;
+      }
+}
+
+static void
+on_leaflet_folded (CzWizard *self)
+{
+  cz_wizard_update_actions (self);
+}
+
+static void
+wizard_previous_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CzWizard *self = CZ_WIZARD (widget);
+
+  if (self->current > 0)
+    cz_wizard_go_to (self, self->current - 1);
+}
+
+static void
+wizard_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CzWizard *self = CZ_WIZARD (widget);
+
+  cz_wizard_go_to (self, self->current + 1);
+}
+
+static void
+wizard_show_steps_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CzWizard *self = CZ_WIZARD (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->step_list));
+}
+
+static GtkWidget *
+cz_wizard_create_step_row (CzWizard     *self,
+                           CzWizardPage *page,
+                           GtkWidget   **status_label)
+{
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *icon;
+  GtkWidget *title;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  icon = gtk_image_new ();
+  g_object_bind_property (page, "icon-name", icon, "icon-name", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  g_object_bind_property (page, "title", title, "label", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), title);
+
+  /* Filled later with the step's state and counts of findings. */
+  *status_label = gtk_label_new (NULL);
+  gtk_widget_set_visible (*status_label, FALSE);
+  gtk_widget_add_css_class (*status_label, "cz-step-status");
+  gtk_box_append (GTK_BOX (box), *status_label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
+                                  -1);
+
+  return row;
+}
+
+void
+cz_wizard_add_page (CzWizard     *self,
+                    CzWizardPage *page)
+{
+  Step step;
+
+  g_return_if_fail (CZ_IS_WIZARD (self));
+  g_return_if_fail (CZ_IS_WIZARD_PAGE (page));
+
+  cz_wizard_page_set_dossier (page, self->dossier);
+
+  step.page = page;
+  step.row = cz_wizard_create_step_row (self, page, &step.status_label);
+  g_array_append_val (self->steps, step);
+
+  gtk_stack_add_named (self->page_stack, GTK_WIDGET (page), cz_wizard_page_get_step_id (page));
+  gtk_list_box_append (self->step_list, step.row);
+
+  if (self->steps->len == 1)
+    cz_wizard_go_to (self, 0);
+  else
+    cz_wizard_update_actions (self);
+}
+
+static void
+cz_wizard_constructed (GObject *object)
+{
+  CzWizard *self = CZ_WIZARD (object);
+
+  G_OBJECT_CLASS (cz_wizard_parent_class)->constructed (object);
+
+  g_return_if_fail (CZ_IS_DOSSIER (self->dossier));
+
+  for (guint i = 0; i < G_N_ELEMENTS (step_types); i++)
+    cz_wizard_add_page (self, g_object_new (step_types[i] (), NULL));
+
+  g_signal_connect_object (self->dossier, "field-changed",
+                           G_CALLBACK (on_dossier_field_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dossier, "notify::title",
+                           G_CALLBACK (cz_wizard_update_title), self, G_CONNECT_SWAPPED);
+  if (self->store != NULL)
+    {
+      g_signal_connect_object (self->store, "saved",
+                               G_CALLBACK (on_store_saved), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "save-failed",
+                               G_CALLBACK (on_store_save_failed), self, G_CONNECT_SWAPPED);
+    }
+
+  cz_wizard_update_title (self);
+  if (self->store != NULL && cz_store_has_pending (self->store, cz_dossier_get_id (self->dossier)))
+    cz_wizard_set_save_status (self, SAVE_STATE_SAVING, _("Saving…"));
+  else
+    cz_wizard_set_save_status (self, SAVE_STATE_SAVED, _("All changes saved"));
+}
+
+static void
+cz_wizard_dispose (GObject *object)
+{
+  CzWizard *self = CZ_WIZARD (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_WIZARD);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->dossier);
+
+  G_OBJECT_CLASS (cz_wizard_parent_class)->dispose (object);
+}
+
+static void
+cz_wizard_finalize (GObject *object)
+{
+  CzWizard *self = CZ_WIZARD (object);
+
+  g_clear_pointer (&self->steps, g_array_unref);
+  g_clear_pointer (&self->save_status, g_free);
+
+  G_OBJECT_CLASS (cz_wizard_parent_class)->finalize (object);
+}
+
+static void
+cz_wizard_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CzWizard *self = CZ_WIZARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_DOSSIER:
+      g_value_set_object (value, self->dossier);
+      break;
+    case PROP_SAVE_STATUS:
+      g_value_set_string (value, self->save_status);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cz_wizard_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CzWizard *self = CZ_WIZARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_DOSSIER:
+      self->dossier = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cz_wizard_class_init (CzWizardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cz_wizard_constructed;
+  object_class->dispose = cz_wizard_dispose;
+  object_class->finalize = cz_wizard_finalize;
+  object_class->get_property = cz_wizard_get_property;
+  object_class->set_property = cz_wizard_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CZ_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOSSIER] =
+    g_param_spec_object ("dossier", NULL, NULL,
+                         CZ_TYPE_DOSSIER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAVE_STATUS] =
+    g_param_spec_string ("save-status", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/wizard/cz-wizard.ui");
+  gtk_widget_class_bind_template_child (widget_class, CzWizard, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CzWizard, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CzWizard, content);
+  gtk_widget_class_bind_template_child (widget_class, CzWizard, step_list);
+  gtk_widget_class_bind_template_child (widget_class, CzWizard, title_widget);
+  gtk_widget_class_bind_template_child (widget_class, CzWizard, page_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_step_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
+
+  gtk_widget_class_install_action (widget_class, "wizard.previous", NULL, wizard_previous_action);
+  gtk_widget_class_install_action (widget_class, "wizard.next", NULL, wizard_next_action);
+  gtk_widget_class_install_action (widget_class, "wizard.show-steps", NULL, wizard_show_steps_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "wizard.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "wizard.next", NULL);
+}
+
+static void
+cz_wizard_init (CzWizard *self)
+{
+  self->steps = g_array_new (FALSE, TRUE, sizeof (Step));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  cz_wizard_update_actions (self);
+}
+
+GtkWidget *
+cz_wizard_new (CzStore   *store,
+               CzDossier *dossier)
+{
+  return g_object_new (CZ_TYPE_WIZARD, "store", store, "dossier", dossier, NULL);
+}
+
+CzStore *
+cz_wizard_get_store (CzWizard *self)
+{
+  g_return_val_if_fail (CZ_IS_WIZARD (self), NULL);
+
+  return self->store;
+}
+
+CzDossier *
+cz_wizard_get_dossier (CzWizard *self)
+{
+  g_return_val_if_fail (CZ_IS_WIZARD (self), NULL);
+
+  return self->dossier;
+}
+
+guint
+cz_wizard_get_n_pages (CzWizard *self)
+{
+  g_return_val_if_fail (CZ_IS_WIZARD (self), 0);
+
+  return self->steps->len;
+}
+
+CzWizardPage *
+cz_wizard_get_page (CzWizard *self,
+                    guint     position)
+{
+  g_return_val_if_fail (CZ_IS_WIZARD (self), NULL);
+
+  if (position >= self->steps->len)
+    return NULL;
+  return cz_wizard_get_step (self, position)->page;
+}
+
+CzWizardPage *
+cz_wizard_get_current_page (CzWizard *self)
+{
+  g_return_val_if_fail (CZ_IS_WIZARD (self), NULL);
+
+  return cz_wizard_get_page (self, self->current);
+}
+
+static gint
+cz_wizard_find_step (CzWizard   *self,
+                     const char *step_id)
+{
+  for (guint i = 0; i < self->steps->len; i++)
+    if (g_strcmp0 (cz_wizard_page_get_step_id (cz_wizard_get_step (self, i)->page), step_id) == 0)
+      return i;
+  return -1;
+}
+
+gboolean
+cz_wizard_show_step (CzWizard   *self,
+                     const char *step_id)
+{
+  gint position;
+
+  g_return_val_if_fail (CZ_IS_WIZARD (self), FALSE);
+
+  position = cz_wizard_find_step (self, step_id);
+  if (position < 0)
+    return FALSE;
+
+  cz_wizard_go_to (self, position);
+  return TRUE;
+}
+
+gboolean
+cz_wizard_focus_field (CzWizard   *self,
+                       const char *field_id)
+{
+  guint previous;
+
+  g_return_val_if_fail (CZ_IS_WIZARD (self), FALSE);
+  g_return_val_if_fail (field_id != NULL, FALSE);
+
+  /* Only a shown page can take focus, so each is shown while it is asked. */
+  previous = self->current;
+
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      CzWizardPage *page = cz_wizard_get_step (self, i)->page;
+
+      cz_wizard_go_to (self, i);
+      if (cz_wizard_page_focus_field (page, field_id))
+        return TRUE;
+    }
+
+  cz_wizard_go_to (self, previous);
+  return FALSE;
+}
+
+void
+cz_wizard_set_step_status (CzWizard   *self,
+                           const char *step_id,
+                           const char *status,
+                           const char *style_class)
+{
+  gint position;
+  Step *step;
+
+  g_return_if_fail (CZ_IS_WIZARD (self));
+
+  position = cz_wizard_find_step (self, step_id);
+  if (position < 0)
+    return;
+
+  step = cz_wizard_get_step (self, position);
+  gtk_label_set_text (GTK_LABEL (step->status_label), status ? status : "");
+  gtk_widget_set_css_classes (step->status_label,
+                              (const char *[]) { "cz-step-status", style_class, NULL });
+  gtk_widget_set_visible (step->status_label, status != NULL);
+}
+
+const char *
+cz_wizard_get_save_status (CzWizard *self)
+{
+  g_return_val_if_fail (CZ_IS_WIZARD (self), NULL);
+
+  return self->save_status;
+}

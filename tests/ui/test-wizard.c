@@ -1,0 +1,212 @@
+/* test-wizard.c — the wizard's navigation and save status, and windows sharing a dossier
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cz-fields.h"
+#include "cz-ui-test-utils.h"
+#include "cz-window.h"
+#include "cz-wizard.h"
+
+/* A second step, as a later issue will add. */
+#define TEST_TYPE_PAGE (test_page_get_type ())
+G_DECLARE_FINAL_TYPE (TestPage, test_page, TEST, PAGE, CzWizardPage)
+
+struct _TestPage
+{
+  CzWizardPage parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TestPage, test_page, CZ_TYPE_WIZARD_PAGE)
+
+static void
+test_page_class_init (TestPageClass *klass)
+{
+}
+
+static void
+test_page_init (TestPage *self)
+{
+  cz_wizard_page_set_title (CZ_WIZARD_PAGE (self), "Boundary");
+  cz_wizard_page_set_step_id (CZ_WIZARD_PAGE (self), "boundary");
+  cz_wizard_page_set_icon_name (CZ_WIZARD_PAGE (self), "find-location-symbolic");
+  gtk_widget_set_parent (gtk_label_new ("Boundary"), GTK_WIDGET (self));
+}
+
+typedef struct
+{
+  char    *dir;
+  CzStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->store = cz_test_store_new (&fixture->dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  cz_test_flush_main_loop ();
+  cz_test_store_free (fixture->store, fixture->dir);
+}
+
+static void
+test_next_previous (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = cz_store_create_dossier (fixture->store, NULL, &error);
+  CzWizard *wizard;
+  GtkWindow *window;
+  GtkWidget *next;
+  GtkWidget *previous;
+  CzWizardPage *boundary;
+
+  g_assert_no_error (error);
+  wizard = CZ_WIZARD (cz_wizard_new (fixture->store, dossier));
+  window = cz_test_window_new (GTK_WIDGET (wizard));
+  next = cz_test_find_action_button (GTK_WIDGET (wizard), "wizard.next");
+  previous = cz_test_find_action_button (GTK_WIDGET (wizard), "wizard.previous");
+
+  /* Only the Zone step for now: nowhere to go. */
+  g_assert_cmpuint (cz_wizard_get_n_pages (wizard), ==, 1);
+  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (wizard)), ==, "zone");
+  g_assert_false (gtk_widget_get_sensitive (next));
+  g_assert_false (gtk_widget_get_sensitive (previous));
+
+  boundary = g_object_new (TEST_TYPE_PAGE, NULL);
+  cz_wizard_add_page (wizard, boundary);
+  g_assert_true (cz_wizard_page_get_dossier (boundary) == dossier);
+  g_assert_true (gtk_widget_get_sensitive (next));
+  g_assert_false (gtk_widget_get_sensitive (previous));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_true (cz_wizard_get_current_page (wizard) == boundary);
+  g_assert_false (gtk_widget_get_sensitive (next));
+  g_assert_true (gtk_widget_get_sensitive (previous));
+
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.previous", NULL);
+  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (wizard)), ==, "zone");
+
+  /* The step list opens a step too, and a field finds its step. */
+  g_assert_true (cz_wizard_show_step (wizard, "boundary"));
+  g_assert_true (cz_wizard_get_current_page (wizard) == boundary);
+  g_assert_true (cz_wizard_focus_field (wizard, CZ_FIELD_CONTACT_EMAIL));
+  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (wizard)), ==, "zone");
+
+  gtk_window_destroy (window);
+}
+
+static gboolean
+window_title_is (GtkWidget    *widget,
+                 gconstpointer title)
+{
+  return g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (widget)), title) == 0;
+}
+
+static void
+test_save_status_and_title (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = cz_store_create_dossier (fixture->store, NULL, &error);
+  CzWizard *wizard;
+  GtkWindow *window;
+  GtkWidget *title;
+  GtkWidget *name;
+
+  g_assert_no_error (error);
+  wizard = CZ_WIZARD (cz_wizard_new (fixture->store, dossier));
+  window = cz_test_window_new (GTK_WIDGET (wizard));
+  cz_test_spin_until (g_strcmp0 (cz_wizard_get_save_status (wizard), "All changes saved") == 0);
+  g_assert_nonnull (cz_test_find_widget (GTK_WIDGET (wizard), ADW_TYPE_WINDOW_TITLE, window_title_is, "Untitled dossier"));
+
+  name = cz_test_find_row (GTK_WIDGET (wizard), ADW_TYPE_ENTRY_ROW, "Zone name");
+  gtk_editable_set_text (GTK_EDITABLE (name), "中德（太仓）中小企业合作区");
+  g_assert_cmpstr (cz_wizard_get_save_status (wizard), ==, "Saving…");
+  cz_test_spin_until (g_strcmp0 (cz_wizard_get_save_status (wizard), "All changes saved") == 0);
+  g_assert_false (cz_store_has_pending (fixture->store, cz_dossier_get_id (dossier)));
+
+  /* The header names the dossier by its zone once it has one, and says it is saved. */
+  title = cz_test_find_widget (GTK_WIDGET (wizard), ADW_TYPE_WINDOW_TITLE, window_title_is, "中德（太仓）中小企业合作区");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "All changes saved");
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_two_windows_share_edits (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = cz_store_create_dossier (fixture->store, NULL, &error);
+  CzWindow *first = cz_window_new (NULL, fixture->store);
+  CzWindow *second = cz_window_new (NULL, fixture->store);
+  GtkWidget *first_name, *second_name, *first_phone, *second_phone;
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (first));
+  gtk_window_present (GTK_WINDOW (second));
+
+  /* Opened as the start screen's rows do. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cz_window_get_start_view (first)),
+                                             "window.open-dossier", "s", cz_dossier_get_id (dossier)));
+  cz_window_open_dossier (second, cz_dossier_get_id (dossier));
+  cz_test_spin_until (cz_window_get_wizard (first) != NULL && cz_window_get_wizard (second) != NULL);
+  g_assert_true (cz_wizard_get_dossier (cz_window_get_wizard (first)) == cz_wizard_get_dossier (cz_window_get_wizard (second)));
+
+  first_name = cz_test_find_row (GTK_WIDGET (first), ADW_TYPE_ENTRY_ROW, "Zone name");
+  second_name = cz_test_find_row (GTK_WIDGET (second), ADW_TYPE_ENTRY_ROW, "Zone name");
+  first_phone = cz_test_find_row (GTK_WIDGET (first), ADW_TYPE_ENTRY_ROW, "Phone");
+  second_phone = cz_test_find_row (GTK_WIDGET (second), ADW_TYPE_ENTRY_ROW, "Phone");
+
+  gtk_editable_set_text (GTK_EDITABLE (first_name), "中德合作区");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (second_name)), ==, "中德合作区");
+  gtk_editable_set_text (GTK_EDITABLE (second_phone), "13912345678");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first_phone)), ==, "13912345678");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first_name)), ==, "中德合作区");
+
+  /* Both edits reach the disk. */
+  cz_store_flush (fixture->store, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(CzStore) other = cz_store_new (cz_store_get_path (fixture->store), &error);
+    g_autoptr(CzDossier) reread = NULL;
+
+    g_assert_no_error (error);
+    reread = cz_store_open_dossier (other, cz_dossier_get_id (dossier), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cz_dossier_get_text (reread, CZ_FIELD_ZONE_NAME), ==, "中德合作区");
+    g_assert_cmpstr (cz_dossier_get_text (reread, CZ_FIELD_CONTACT_PHONE), ==, "13912345678");
+    cz_store_close (other);
+  }
+
+  /* Back to the start screen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cz_window_get_wizard (first)), "window.show-start", NULL));
+  g_assert_null (cz_window_get_wizard (first));
+  cz_test_spin_until (cz_start_view_get_n_dossiers (cz_window_get_start_view (first)) == 1);
+
+  gtk_window_destroy (GTK_WINDOW (first));
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cz_test_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/wizard/next-previous", test_next_previous);
+  ADD ("/wizard/save-status-and-title", test_save_status_and_title);
+  ADD ("/wizard/two-windows-share-edits", test_two_windows_share_edits);
+#undef ADD
+
+  return g_test_run ();
+}
