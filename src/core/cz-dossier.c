@@ -667,10 +667,12 @@ cz_dossier_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 
 not_a_dossier:
-  g_set_error_literal (error, CZ_DOSSIER_ERROR, CZ_DOSSIER_ERROR_NOT_A_DOSSIER,
-                       _("This is JSON, but not a CoopZone dossier: it needs "
-                         "\"format\": \"" CZ_DOSSIER_FORMAT "\", a \"version\" and a \"fields\" object. "
-                         "Export the dossier from CoopZone and import that file."));
+  g_set_error (error, CZ_DOSSIER_ERROR, CZ_DOSSIER_ERROR_NOT_A_DOSSIER,
+               /* Translators: %s is the format name, io.github.coopzone.dossier */
+               _("This is JSON, but not a CoopZone dossier: it needs \"format\": \"%s\", "
+                 "a \"version\" and a \"fields\" object. Export the dossier from CoopZone "
+                 "and import that file."),
+               CZ_DOSSIER_FORMAT);
   return NULL;
 }
 

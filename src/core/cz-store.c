@@ -185,6 +185,7 @@ typedef enum
 {
   EVENT_SAVED,
   EVENT_SAVE_FAILED,
+  EVENT_RELEASE_TASK,
 } EventKind;
 
 typedef struct
@@ -193,6 +194,7 @@ typedef struct
   char      *dossier_id;
   GDateTime *time;
   GError    *error;
+  GTask     *task;
 } StoreEvent;
 
 struct _CzStore
@@ -247,6 +249,7 @@ store_event_free (StoreEvent *event)
   g_free (event->dossier_id);
   g_clear_pointer (&event->time, g_date_time_unref);
   g_clear_error (&event->error);
+  g_clear_object (&event->task);
   g_free (event);
 }
 
@@ -616,6 +619,24 @@ queue_event (CzStore    *self,
   g_source_set_ready_time (self->event_source, 0);
 }
 
+/* A task holds a reference on the store; were its last reference dropped on
+ * the worker, the store would be disposed there and join its own thread. */
+static void
+queue_task_release (CzStore *self,
+                    GTask   *task)
+{
+  StoreEvent *event = g_new0 (StoreEvent, 1);
+
+  event->kind = EVENT_RELEASE_TASK;
+  event->task = task;
+
+  g_mutex_lock (&self->lock);
+  g_queue_push_tail (&self->events, event);
+  g_mutex_unlock (&self->lock);
+
+  g_source_set_ready_time (self->event_source, 0);
+}
+
 static gboolean
 dispatch_events (gpointer user_data)
 {
@@ -633,10 +654,12 @@ dispatch_events (gpointer user_data)
   g_object_ref (self);
   while ((event = g_queue_pop_head (&events)))
     {
-      CzDossier *dossier = g_hash_table_lookup (self->open_dossiers, event->dossier_id);
-
-      if (event->kind == EVENT_SAVED)
+      if (event->kind == EVENT_RELEASE_TASK)
+        ;
+      else if (event->kind == EVENT_SAVED)
         {
+          CzDossier *dossier = g_hash_table_lookup (self->open_dossiers, event->dossier_id);
+
           if (dossier != NULL && event->time != NULL)
             cz_dossier_set_modified (dossier, event->time);
           g_signal_emit (self, signals[SAVED], 0, event->dossier_id);
@@ -976,11 +999,13 @@ sync_wait_complete (SyncWait *wait,
 }
 
 static void
-job_free (Job *job)
+job_free (CzStore *self,
+          Job     *job)
 {
   if (job->data_free != NULL)
     g_clear_pointer (&job->data, job->data_free);
-  g_clear_object (&job->task);
+  if (job->task != NULL)
+    queue_task_release (self, g_steal_pointer (&job->task));
   g_free (job);
 }
 
@@ -1036,7 +1061,7 @@ worker_main (gpointer data)
 
       if (job != NULL && job->kind == JOB_WAKE)
         {
-          job_free (job);
+          job_free (self, job);
           continue;
         }
 
@@ -1050,7 +1075,7 @@ worker_main (gpointer data)
 
       if (job->kind == JOB_QUIT)
         {
-          job_free (job);
+          job_free (self, job);
           break;
         }
 
@@ -1058,7 +1083,7 @@ worker_main (gpointer data)
         {
           /* A flush request reports the flush's own failure. */
           sync_wait_complete (job->wait, NULL, g_steal_pointer (&flush_error));
-          job_free (job);
+          job_free (self, job);
           continue;
         }
 
@@ -1066,7 +1091,7 @@ worker_main (gpointer data)
         run_job (self, job);
       else
         sync_wait_complete (job->wait, GINT_TO_POINTER (TRUE), NULL);
-      job_free (job);
+      job_free (self, job);
     }
 
   return NULL;

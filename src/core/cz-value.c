@@ -274,8 +274,8 @@ cz_value_to_display (const CzValue *self)
         gint64 fen = g_variant_get_int64 (self->variant);
         guint64 magnitude = fen < 0 ? (guint64) (-(fen + 1)) + 1 : (guint64) fen;
 
-        /* Translators: an amount of money in yuan, e.g. "¥1409.50" */
-        return g_strdup_printf (_("%s¥%" G_GUINT64_FORMAT ".%02u"),
+        /* The same in every language: "¥1409.50". */
+        return g_strdup_printf ("%s¥%" G_GUINT64_FORMAT ".%02u",
                                 fen < 0 ? "-" : "",
                                 magnitude / 100, (guint) (magnitude % 100));
       }
