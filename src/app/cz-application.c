@@ -156,7 +156,27 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Lets the desktop (or build-aux/screenshots) open a dossier by id over D-Bus. */
+static void
+open_dossier_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  CzApplication *self = CZ_APPLICATION (user_data);
+  GtkWindow *window;
+
+  if (self->store == NULL)
+    return;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (!CZ_IS_WINDOW (window))
+    window = cz_application_new_window (self);
+  cz_window_open_dossier (CZ_WINDOW (window), g_variant_get_string (parameter, NULL));
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-dossier", open_dossier_action, "s" },
   { "quit", quit_action },
   { "new-window", new_window_action },
   { "shortcuts", shortcuts_action },

@@ -78,6 +78,16 @@ find_message_dialog (void)
   return NULL;
 }
 
+/* As a click on the dialog's button: the response, then the dialog closes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
 static void
 test_empty_state (Fixture       *fixture,
                   gconstpointer  data)
@@ -145,14 +155,14 @@ test_delete_asks_first (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “删除”?");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
-  adw_message_dialog_response (dialog, "cancel");
+  respond (dialog, "cancel");
   cz_test_spin_until (find_message_dialog () == NULL);
   g_assert_cmpuint (store_count (fixture), ==, 2);
 
   /* Confirming deletes it and the row goes. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "start.delete", "s", doomed_id);
   cz_test_spin_until (find_message_dialog () != NULL);
-  adw_message_dialog_response (find_message_dialog (), "delete");
+  respond (find_message_dialog (), "delete");
   cz_test_spin_until (cz_start_view_get_n_dossiers (fixture->view) == 1);
   g_assert_cmpuint (store_count (fixture), ==, 1);
   g_assert_cmpuint (list_rows (fixture), ==, 1);
@@ -192,7 +202,7 @@ test_rename_and_duplicate (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "二稿");
-  adw_message_dialog_response (dialog, "rename");
+  respond (dialog, "rename");
   cz_test_spin_until (find_message_dialog () == NULL && !cz_start_view_get_loading (fixture->view));
   cz_test_find_row (GTK_WIDGET (fixture->view), ADW_TYPE_ACTION_ROW, "二稿");
 

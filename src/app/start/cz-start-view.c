@@ -704,11 +704,14 @@ static void
 cz_start_view_dispose (GObject *object)
 {
   CzStartView *self = CZ_START_VIEW (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_START_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->infos, g_hash_table_unref);
