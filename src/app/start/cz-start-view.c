@@ -224,6 +224,23 @@ cz_start_view_set_loading (CzStartView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* So Ctrl+N and the arrow keys reach the view when nothing else holds the focus. */
+static void
+cz_start_view_focus_default (CzStartView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *first_row;
+
+  if (root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) || gtk_root_get_focus (root) != NULL)
+    return;
+
+  first_row = gtk_widget_get_first_child (GTK_WIDGET (self->dossier_list));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "list") == 0 && first_row != NULL)
+    gtk_widget_grab_focus (first_row);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0)
+    gtk_widget_grab_focus (self->create_button);
+}
+
 static void
 cz_start_view_populate (CzStartView *self,
                         GPtrArray   *infos)
@@ -244,6 +261,7 @@ cz_start_view_populate (CzStartView *self,
     }
 
   gtk_stack_set_visible_child_name (self->content_stack, infos->len > 0 ? "list" : "empty");
+  cz_start_view_focus_default (self);
 
   if (self->n_dossiers != infos->len)
     {
@@ -358,6 +376,7 @@ on_import_loaded (GObject      *object,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *heading = NULL;
   g_autofree char *toast = NULL;
+  g_autofree char *display_name = NULL;
   g_autoptr(CzDossier) source = NULL;
   g_autoptr(CzDossier) dossier = NULL;
   gsize length = 0;
@@ -375,8 +394,9 @@ on_import_loaded (GObject      *object,
       return;
     }
 
+  display_name = cz_dossier_dup_display_name (dossier);
   /* Translators: %s is the name of the imported dossier */
-  toast = g_strdup_printf (_("Imported “%s”"), cz_dossier_get_title (dossier) ? cz_dossier_get_title (dossier) : name);
+  toast = g_strdup_printf (_("Imported “%s”"), display_name);
   cz_start_view_add_toast (self, toast);
   cz_start_view_reload (self);
 }
@@ -694,10 +714,7 @@ cz_start_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (cz_start_view_parent_class)->map (widget);
 
-  /* So Ctrl+N reaches the view's actions from the start. */
-  if (gtk_widget_get_visible (self->create_button) &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0)
-    gtk_widget_grab_focus (self->create_button);
+  cz_start_view_focus_default (self);
 }
 
 static void
