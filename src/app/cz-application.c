@@ -21,6 +21,8 @@ struct _CzApplication
   GError         *store_error;
   char           *store_path;
   guint           recovery_shown : 1;
+  char                  *initial_dossier_id;
+  gboolean               bench_first_frame;
 };
 
 G_DEFINE_FINAL_TYPE (CzApplication, cz_application, ADW_TYPE_APPLICATION)
@@ -67,10 +69,36 @@ cz_application_show_recovery (CzApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* build-aux/bench measures start-up to the first frame that shows what was
+ * asked for: with --dossier, the first frame of the dossier's wizard. */
+static void
+on_bench_after_paint (GdkFrameClock *clock,
+                      CzWindow      *window)
+{
+  CzApplication *self = CZ_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  if (self->initial_dossier_id != NULL && cz_window_get_wizard (window) == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (clock, on_bench_after_paint, window);
+  g_print ("first-frame\n");
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_bench_realize (GtkWidget *window)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_bench_after_paint), window, 0);
+}
+
 static GtkWindow *
 cz_application_new_window (CzApplication *self)
 {
   CzWindow *window = cz_window_new (GTK_APPLICATION (self), self->store);
+
+  if (self->bench_first_frame)
+    g_signal_connect (window, "realize", G_CALLBACK (on_bench_realize), NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   cz_application_show_recovery (self, GTK_WINDOW (window));
@@ -94,11 +122,47 @@ cz_application_activate (GApplication *application)
       return;
     }
 
+  if (self->initial_dossier_id != NULL)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), "open-dossier",
+                                      g_variant_new_string (self->initial_dossier_id));
+      return;
+    }
+
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window != NULL)
     gtk_window_present (window);
   else
     cz_application_new_window (self);
+}
+
+/* `coopzone --dossier ID` opens a dossier, in the running instance if there is one. */
+static int
+cz_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  CzApplication *self = CZ_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  const char *id = NULL;
+
+  if (!g_variant_dict_lookup (options, "dossier", "&s", &id))
+    return -1;
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("coopzone: %s\n", error->message);
+      return 1;
+    }
+
+  if (g_application_get_is_remote (application))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (application), "open-dossier",
+                                      g_variant_new_string (id));
+      return 0;
+    }
+
+  self->initial_dossier_id = g_strdup (id);
+  return -1;
 }
 
 static void
@@ -235,6 +299,7 @@ cz_application_finalize (GObject *object)
 
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->store_path, g_free);
+  g_clear_pointer (&self->initial_dossier_id, g_free);
 
   G_OBJECT_CLASS (cz_application_parent_class)->finalize (object);
 }
@@ -249,6 +314,7 @@ cz_application_class_init (CzApplicationClass *klass)
   object_class->finalize = cz_application_finalize;
 
   app_class->activate = cz_application_activate;
+  app_class->handle_local_options = cz_application_handle_local_options;
   app_class->startup = cz_application_startup;
   app_class->shutdown = cz_application_shutdown;
 }
@@ -256,6 +322,14 @@ cz_application_class_init (CzApplicationClass *klass)
 static void
 cz_application_init (CzApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "dossier", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open the dossier with this id (see coopzone-cli list)"), N_("ID") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  self->bench_first_frame = g_strcmp0 (g_getenv ("COOPZONE_BENCH_FIRST_FRAME"), "1") == 0;
 }
 
 CzApplication *
