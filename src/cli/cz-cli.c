@@ -22,12 +22,7 @@
 #include "cz-sample.h"
 #include "cz-store.h"
 
-#define EXIT_BAD_INPUT 2
-
-typedef struct
-{
-  const char *store_path;
-} CliContext;
+#include "cz-cli.h"
 
 typedef int (*CommandFunc) (CliContext *ctx, int argc, char **argv);
 
@@ -41,7 +36,7 @@ typedef struct
   CommandFunc  func;
 } Command;
 
-static int G_GNUC_PRINTF (1, 2)
+int
 fail (const char *format,
       ...)
 {
@@ -70,7 +65,7 @@ open_store (CliContext  *ctx,
 
 /* A dossier named on the command line: a file when it ends in .json and
  * exists, otherwise an id in the store. */
-static CzDossier *
+CzDossier *
 load_dossier_argument (CliContext  *ctx,
                        const char  *argument,
                        CzStore    **store_out,
@@ -279,6 +274,9 @@ static const Command commands[] = {
   { "export", "ID FILE.json",     N_("Write a dossier to a JSON file"),                       2, 2, command_export },
   { "import", "FILE.json",        N_("Add a dossier from a JSON file; prints its new id"),    1, 1, command_import },
   { "sample", "[FILE.json|--store]", N_("Write the sample dossier, or add it to the store"), 0, 1, command_sample },
+  { "validate", "ID|FILE.json [--json] [--rules PACK.json]",
+    N_("Check a dossier against the rules pack; exit 1 when it has blockers"), 1, 4, command_validate },
+  { "rules", "[--json] [--rules PACK.json]", N_("Show the rules pack in use"), 0, 3, command_rules },
 };
 
 static void

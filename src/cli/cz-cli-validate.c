@@ -1,0 +1,452 @@
+/* cz-cli-validate.c — coopzone-cli validate and rules
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "cz-fields.h"
+#include "cz-rules.h"
+#include "cz-score.h"
+#include "cz-validator.h"
+
+#include "cz-cli.h"
+
+typedef struct
+{
+  gboolean    json;
+  const char *rules_path;
+  const char *dossier;
+} Options;
+
+static int
+parse_options (const char *command,
+               int         argc,
+               char      **argv,
+               gboolean    wants_dossier,
+               Options    *options)
+{
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        options->json = TRUE;
+      else if (g_str_equal (argv[i], "--rules") && i + 1 < argc)
+        options->rules_path = argv[++i];
+      else if (argv[i][0] != '-' && wants_dossier && options->dossier == NULL)
+        options->dossier = argv[i];
+      else
+        return fail (_("Unknown option “%1$s” for %2$s."), argv[i], command);
+    }
+  if (wants_dossier && options->dossier == NULL)
+    return fail (_("Name the dossier to check: an id in the store or a .json file."));
+  return 0;
+}
+
+/* The pack named with --rules, else the built-in pack of the dossier's call
+ * year, else the newest built-in pack. */
+static CzRules *
+load_rules (const Options  *options,
+            CzDossier      *dossier,
+            GError        **error)
+{
+  gint64 year = 0;
+
+  if (options->rules_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->rules_path);
+      return cz_rules_new_from_file (file, error);
+    }
+
+  if (dossier != NULL && cz_dossier_get_integer (dossier, CZ_FIELD_APPLICATION_YEAR, &year) &&
+      year > 0 && year < G_MAXUINT)
+    {
+      CzRules *rules = cz_rules_new_builtin ((guint) year, NULL);
+
+      if (rules != NULL)
+        return rules;
+    }
+  return cz_rules_new_builtin (CZ_RULES_BUILTIN_YEAR, error);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *data = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  data = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", data);
+}
+
+static void
+add_pack_members (JsonBuilder *builder,
+                  CzRules     *rules)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, cz_rules_get_id (rules));
+  json_builder_set_member_name (builder, "year");
+  json_builder_add_int_value (builder, cz_rules_get_year (rules));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, cz_rules_get_title (rules, NULL));
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, cz_rules_get_sha256 (rules));
+  json_builder_set_member_name (builder, "provisional");
+  json_builder_add_boolean_value (builder, cz_rules_get_provisional (rules));
+}
+
+static void
+print_pack_header (CzRules *rules)
+{
+  g_autofree char *line = cz_rules_get_provisional (rules)
+    /* Translators: %1$s is a pack id, %2$u a year */
+    ? g_strdup_printf (_("%1$s, call of %2$u, provisional"), cz_rules_get_id (rules), cz_rules_get_year (rules))
+    /* Translators: %1$s is a pack id, %2$u a year */
+    : g_strdup_printf (_("%1$s, call of %2$u"), cz_rules_get_id (rules), cz_rules_get_year (rules));
+
+  g_print ("%s: %s\n", _("Rules pack"), cz_rules_get_title (rules, NULL));
+  g_print ("  %s\n", line);
+  g_print ("  SHA-256: %s\n", cz_rules_get_sha256 (rules));
+}
+
+static void
+add_score_json (JsonBuilder *builder,
+                CzScore     *score)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "total");
+  json_builder_add_double_value (builder, cz_score_get_total_tenths (score) / 10.0);
+  json_builder_set_member_name (builder, "max");
+  json_builder_add_int_value (builder, cz_score_get_max_points (score));
+  json_builder_set_member_name (builder, "provisional");
+  json_builder_add_boolean_value (builder, cz_score_get_provisional (score));
+  json_builder_set_member_name (builder, "dimensions");
+  json_builder_begin_array (builder);
+  for (guint d = 0; d < cz_score_get_n_dimensions (score); d++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, cz_score_get_dimension_id (score, d));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, cz_score_get_dimension_title (score, d));
+      json_builder_set_member_name (builder, "points");
+      json_builder_add_double_value (builder, cz_score_get_dimension_tenths (score, d) / 10.0);
+      json_builder_set_member_name (builder, "max");
+      json_builder_add_int_value (builder, cz_score_get_dimension_points (score, d));
+      json_builder_set_member_name (builder, "indicators");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < cz_score_get_n_indicators (score, d); i++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, cz_score_get_indicator_id (score, d, i));
+          json_builder_set_member_name (builder, "field");
+          json_builder_add_string_value (builder, cz_score_get_indicator_field (score, d, i));
+          json_builder_set_member_name (builder, "points");
+          json_builder_add_double_value (builder, cz_score_get_indicator_tenths (score, d, i) / 10.0);
+          json_builder_set_member_name (builder, "max");
+          json_builder_add_int_value (builder, cz_score_get_indicator_points (score, d, i));
+          json_builder_set_member_name (builder, "explanation");
+          json_builder_add_string_value (builder, cz_score_get_indicator_explanation (score, d, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+print_score (CzScore *score)
+{
+  g_autofree char *total = cz_score_format_tenths (cz_score_get_total_tenths (score));
+
+  g_print ("\n%s: %s / %u%s\n", _("Score estimate"), total, cz_score_get_max_points (score),
+           cz_score_get_provisional (score) ? _(" (provisional)") : "");
+  for (guint d = 0; d < cz_score_get_n_dimensions (score); d++)
+    {
+      g_autofree char *points = cz_score_format_tenths (cz_score_get_dimension_tenths (score, d));
+
+      g_print ("  %s: %s / %u\n", cz_score_get_dimension_title (score, d), points,
+               cz_score_get_dimension_points (score, d));
+      for (guint i = 0; i < cz_score_get_n_indicators (score, d); i++)
+        {
+          g_autofree char *earned = cz_score_format_tenths (cz_score_get_indicator_tenths (score, d, i));
+
+          g_print ("    %s: %s / %u — %s\n", cz_score_get_indicator_title (score, d, i), earned,
+                   cz_score_get_indicator_points (score, d, i),
+                   cz_score_get_indicator_explanation (score, d, i));
+        }
+    }
+}
+
+int
+command_validate (CliContext  *ctx,
+                  int          argc,
+                  char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = NULL;
+  g_autoptr(CzRules) rules = NULL;
+  g_autoptr(CzValidator) validator = NULL;
+  g_autoptr(CzScore) score = NULL;
+  Options options = { FALSE, NULL, NULL };
+  GListModel *findings;
+  int status;
+
+  if ((status = parse_options ("validate", argc, argv, TRUE, &options)) != 0)
+    return status;
+
+  dossier = load_dossier_argument (ctx, options.dossier, NULL, &error);
+  if (dossier == NULL)
+    return fail ("%s", error->message);
+  rules = load_rules (&options, dossier, &error);
+  if (rules == NULL)
+    return fail ("%s", error->message);
+
+  validator = cz_validator_new (dossier, rules);
+  score = cz_score_new (rules, dossier, NULL);
+  findings = G_LIST_MODEL (validator);
+
+  if (options.json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "dossier");
+      json_builder_add_string_value (builder, cz_dossier_get_id (dossier));
+      json_builder_set_member_name (builder, "rules");
+      json_builder_begin_object (builder);
+      add_pack_members (builder, rules);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "has_blockers");
+      json_builder_add_boolean_value (builder, cz_validator_get_has_blockers (validator));
+      json_builder_set_member_name (builder, "counts");
+      json_builder_begin_object (builder);
+      for (guint v = 0; v < CZ_N_SEVERITIES; v++)
+        {
+          guint total = 0;
+
+          for (guint s = 0; s < CZ_N_STEPS; s++)
+            total += cz_validator_get_count (validator, s, v);
+          json_builder_set_member_name (builder, cz_severity_to_id (v));
+          json_builder_add_int_value (builder, total);
+        }
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "findings");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+        {
+          g_autoptr(CzFinding) finding = g_list_model_get_item (findings, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "rule");
+          json_builder_add_string_value (builder, cz_finding_get_rule_id (finding));
+          json_builder_set_member_name (builder, "severity");
+          json_builder_add_string_value (builder, cz_severity_to_id (cz_finding_get_severity (finding)));
+          json_builder_set_member_name (builder, "step");
+          json_builder_add_string_value (builder, cz_step_to_id (cz_finding_get_step (finding)));
+          json_builder_set_member_name (builder, "field");
+          if (cz_finding_get_field_id (finding))
+            json_builder_add_string_value (builder, cz_finding_get_field_id (finding));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, cz_finding_get_message (finding));
+          json_builder_set_member_name (builder, "citation");
+          json_builder_add_string_value (builder, cz_finding_get_citation (finding));
+          json_builder_set_member_name (builder, "provisional");
+          json_builder_add_boolean_value (builder, cz_finding_get_provisional (finding));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "score");
+      add_score_json (builder, score);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    {
+      g_autofree char *name = cz_dossier_dup_display_name (dossier);
+      guint position = 0;
+
+      g_print ("%s\n", name);
+      print_pack_header (rules);
+      for (guint s = 0; s < CZ_N_STEPS; s++)
+        {
+          guint n_blockers = cz_validator_get_count (validator, s, CZ_SEVERITY_BLOCKER);
+          guint n_warnings = cz_validator_get_count (validator, s, CZ_SEVERITY_WARNING);
+          guint n_hints = cz_validator_get_count (validator, s, CZ_SEVERITY_HINT);
+
+          if (n_blockers + n_warnings + n_hints == 0)
+            continue;
+          /* Translators: a step of the wizard followed by its counts */
+          g_print ("\n%s — %s %u, %s %u, %s %u\n", cz_step_get_title (s),
+                   cz_severity_get_label (CZ_SEVERITY_BLOCKER), n_blockers,
+                   cz_severity_get_label (CZ_SEVERITY_WARNING), n_warnings,
+                   cz_severity_get_label (CZ_SEVERITY_HINT), n_hints);
+
+          for (; position < g_list_model_get_n_items (findings); position++)
+            {
+              g_autoptr(CzFinding) finding = g_list_model_get_item (findings, position);
+
+              if (cz_finding_get_step (finding) != s)
+                break;
+              g_print ("  [%s] %s%s%s\n", cz_severity_get_label (cz_finding_get_severity (finding)),
+                       cz_finding_get_field_id (finding) ? cz_finding_get_field_id (finding) : "",
+                       cz_finding_get_field_id (finding) ? ": " : "",
+                       cz_finding_get_message (finding));
+              g_print ("      %s: %s%s\n", _("Source"), cz_finding_get_citation (finding),
+                       cz_finding_get_provisional (finding) ? _(" (provisional)") : "");
+            }
+        }
+      print_score (score);
+      g_print ("\n");
+      g_print (_("Result: %u blockers, %u warnings, %u hints."),
+               cz_validator_get_n_blockers (validator), cz_validator_get_n_warnings (validator),
+               cz_validator_get_n_hints (validator));
+      g_print ("\n");
+    }
+
+  return cz_validator_get_has_blockers (validator) ? EXIT_BLOCKERS : 0;
+}
+
+int
+command_rules (CliContext  *ctx,
+               int          argc,
+               char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzRules) rules = NULL;
+  Options options = { FALSE, NULL, NULL };
+  int status;
+
+  if ((status = parse_options ("rules", argc, argv, FALSE, &options)) != 0)
+    return status;
+  rules = load_rules (&options, NULL, &error);
+  if (rules == NULL)
+    return fail ("%s", error->message);
+
+  if (options.json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_pack_members (builder, rules);
+      json_builder_set_member_name (builder, "rules");
+      json_builder_begin_array (builder);
+      for (guint r = 0; r < cz_rules_get_n_rules (rules); r++)
+        {
+          const CzRule *rule = cz_rules_get_rule (rules, r);
+          const char * const *fields = cz_rule_get_fields (rule);
+          g_autofree char *citation = cz_rule_dup_citation (rule);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, cz_rule_get_id (rule));
+          json_builder_set_member_name (builder, "severity");
+          json_builder_add_string_value (builder, cz_severity_to_id (cz_rule_get_severity (rule)));
+          json_builder_set_member_name (builder, "check");
+          json_builder_add_string_value (builder, cz_rule_get_check (rule));
+          json_builder_set_member_name (builder, "fields");
+          json_builder_begin_array (builder);
+          for (guint i = 0; fields[i]; i++)
+            json_builder_add_string_value (builder, fields[i]);
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "citation");
+          json_builder_add_string_value (builder, citation);
+          json_builder_set_member_name (builder, "provisional");
+          json_builder_add_boolean_value (builder, cz_rule_get_provisional (rule));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "dimensions");
+      json_builder_begin_array (builder);
+      for (guint d = 0; d < cz_rules_get_n_dimensions (rules); d++)
+        {
+          const CzRulesDimension *dimension = cz_rules_get_dimension (rules, d);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, cz_rules_dimension_get_id (dimension));
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, cz_rules_dimension_get_title (dimension, NULL));
+          json_builder_set_member_name (builder, "points");
+          json_builder_add_int_value (builder, cz_rules_dimension_get_points (dimension));
+          json_builder_set_member_name (builder, "indicators");
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < cz_rules_dimension_get_n_indicators (dimension); i++)
+            {
+              const CzRulesIndicator *indicator = cz_rules_dimension_get_indicator (dimension, i);
+
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "id");
+              json_builder_add_string_value (builder, cz_rules_indicator_get_id (indicator));
+              json_builder_set_member_name (builder, "field");
+              json_builder_add_string_value (builder, cz_rules_indicator_get_field (indicator));
+              json_builder_set_member_name (builder, "points");
+              json_builder_add_int_value (builder, cz_rules_indicator_get_points (indicator));
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "evidence");
+      json_builder_begin_array (builder);
+      for (guint e = 0; e < cz_rules_get_n_evidence_slots (rules); e++)
+        {
+          const CzEvidenceSlot *slot = cz_rules_get_evidence_slot (rules, e);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, cz_evidence_slot_get_id (slot));
+          json_builder_set_member_name (builder, "required");
+          json_builder_add_boolean_value (builder, cz_evidence_slot_get_required (slot));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return 0;
+    }
+
+  print_pack_header (rules);
+  g_print ("\n%s\n", _("Rules:"));
+  for (guint r = 0; r < cz_rules_get_n_rules (rules); r++)
+    {
+      const CzRule *rule = cz_rules_get_rule (rules, r);
+      g_autofree char *citation = cz_rule_dup_citation (rule);
+
+      g_print ("  %-36s %-8s %s%s\n", cz_rule_get_id (rule), cz_severity_to_id (cz_rule_get_severity (rule)),
+               citation, cz_rule_get_provisional (rule) ? _(" (provisional)") : "");
+    }
+  g_print ("\n%s\n", _("Dimensions:"));
+  for (guint d = 0; d < cz_rules_get_n_dimensions (rules); d++)
+    {
+      const CzRulesDimension *dimension = cz_rules_get_dimension (rules, d);
+
+      g_print ("  %s: %u\n", cz_rules_dimension_get_title (dimension, NULL), cz_rules_dimension_get_points (dimension));
+      for (guint i = 0; i < cz_rules_dimension_get_n_indicators (dimension); i++)
+        {
+          const CzRulesIndicator *indicator = cz_rules_dimension_get_indicator (dimension, i);
+
+          g_print ("    %s (%s): %u\n", cz_rules_indicator_get_title (indicator, NULL),
+                   cz_rules_indicator_get_field (indicator), cz_rules_indicator_get_points (indicator));
+        }
+    }
+  g_print ("\n%s\n", _("Evidence:"));
+  for (guint e = 0; e < cz_rules_get_n_evidence_slots (rules); e++)
+    {
+      const CzEvidenceSlot *slot = cz_rules_get_evidence_slot (rules, e);
+
+      g_print ("  %s: %s%s\n", cz_evidence_slot_get_id (slot), cz_evidence_slot_get_title (slot, NULL),
+               cz_evidence_slot_get_required (slot) ? "" : _(" (optional)"));
+    }
+  return 0;
+}

@@ -1,0 +1,35 @@
+/* cz-cli.h — what the commands of coopzone-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cz-dossier.h"
+#include "cz-store.h"
+
+G_BEGIN_DECLS
+
+#define EXIT_BLOCKERS  1
+#define EXIT_BAD_INPUT 2
+
+typedef struct
+{
+  const char *store_path;
+} CliContext;
+
+/* Prints "coopzone-cli: <message>" on stderr; returns EXIT_BAD_INPUT. */
+int        fail                  (const char  *format,
+                                  ...) G_GNUC_PRINTF (1, 2);
+CzDossier *load_dossier_argument (CliContext  *ctx,
+                                  const char  *argument,
+                                  CzStore    **store_out,
+                                  GError     **error);
+
+int        command_validate      (CliContext  *ctx,
+                                  int          argc,
+                                  char       **argv);
+int        command_rules         (CliContext  *ctx,
+                                  int          argc,
+                                  char       **argv);
+
+G_END_DECLS

@@ -1,0 +1,674 @@
+/* test-validator.c — the findings engine on both sides of every boundary
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cz-fields.h"
+#include "cz-money.h"
+#include "cz-rules.h"
+#include "cz-sample.h"
+#include "cz-score.h"
+#include "cz-validator-private.h"
+
+#define YI(n) ((gint64) (n) * CZ_FEN_PER_YI)
+
+typedef struct
+{
+  CzDossier   *dossier;
+  CzRules     *rules;
+  CzValidator *validator;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dossier = cz_sample_dossier_new ();
+  fixture->rules = cz_rules_new_builtin (2025, &error);
+  g_assert_no_error (error);
+  fixture->validator = cz_validator_new (fixture->dossier, fixture->rules);
+  cz_validator_set_language (fixture->validator, "en");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->validator);
+  g_clear_object (&fixture->rules);
+  g_clear_object (&fixture->dossier);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (haystack == NULL || strstr (haystack, needle) == NULL)
+    g_error ("expected “%s” in: %s", needle, haystack ? haystack : "(null)");
+}
+
+/* The findings of @rule_id, or NULL; borrowed from the model. */
+static guint
+n_findings_of (Fixture    *fixture,
+               const char *rule_id)
+{
+  GListModel *model = G_LIST_MODEL (fixture->validator);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CzFinding) finding = g_list_model_get_item (model, i);
+
+      if (g_str_equal (cz_finding_get_rule_id (finding), rule_id))
+        n++;
+    }
+  return n;
+}
+
+static char *
+message_of (Fixture    *fixture,
+            const char *rule_id)
+{
+  GListModel *model = G_LIST_MODEL (fixture->validator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CzFinding) finding = g_list_model_get_item (model, i);
+
+      if (g_str_equal (cz_finding_get_rule_id (finding), rule_id))
+        return g_strdup (cz_finding_get_message (finding));
+    }
+  return NULL;
+}
+
+static void
+assert_model_sorted (Fixture *fixture)
+{
+  GListModel *model = G_LIST_MODEL (fixture->validator);
+  guint last_step = 0, last_rule = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CzFinding) finding = g_list_model_get_item (model, i);
+      guint step = cz_finding_get_step (finding);
+      guint rule = cz_rule_get_index (cz_rules_lookup_rule (fixture->rules, cz_finding_get_rule_id (finding)));
+
+      g_assert_cmpuint (step, >=, last_step);
+      if (step == last_step)
+        g_assert_cmpuint (rule, >=, last_rule);
+      last_step = step;
+      last_rule = rule;
+    }
+  g_assert_null (g_list_model_get_item (model, g_list_model_get_n_items (model)));
+}
+
+static void
+set_incident (Fixture    *fixture,
+              const char *type,
+              const char *date,
+              const char *member,
+              gint64      value)
+{
+  g_autofree char *field = g_strdup_printf ("incidents.%s.list", type);
+  GVariantBuilder builder;
+  GVariantDict record;
+  g_autoptr(CzValue) records = NULL;
+
+  g_variant_dict_init (&record, NULL);
+  g_variant_dict_insert (&record, "date", "s", date);
+  g_variant_dict_insert (&record, "place", "s", "示例车间");
+  if (member != NULL)
+    g_variant_dict_insert (&record, member, "x", value);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  g_variant_builder_add_value (&builder, g_variant_dict_end (&record));
+  records = cz_value_new_records (g_variant_builder_end (&builder));
+  cz_dossier_set_value (fixture->dossier, field, records);
+}
+
+static void
+test_sample_has_only_hints (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_assert_false (cz_validator_get_has_blockers (fixture->validator));
+  g_assert_cmpuint (cz_validator_get_n_blockers (fixture->validator), ==, 0);
+  g_assert_cmpuint (cz_validator_get_n_warnings (fixture->validator), ==, 0);
+  g_assert_cmpuint (cz_validator_get_n_hints (fixture->validator), ==, 2);
+  g_assert_cmpuint (n_findings_of (fixture, "quota-note"), ==, 1);
+  g_assert_cmpuint (n_findings_of (fixture, "score-provisional"), ==, 1);
+  g_assert_cmpuint (cz_validator_get_count (fixture->validator, CZ_STEP_ZONE, CZ_SEVERITY_HINT), ==, 1);
+  g_assert_cmpuint (cz_validator_get_count (fixture->validator, CZ_STEP_INDICATORS, CZ_SEVERITY_HINT), ==, 1);
+  assert_model_sorted (fixture);
+}
+
+static void
+test_revenue_threshold (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *revenue = "revenue.y2024.total";
+  g_autofree char *message = NULL;
+
+  cz_dossier_set_money (fixture->dossier, revenue, YI (100) - 100 * CZ_FEN_PER_WAN);  /* 99.99亿 */
+  g_assert_cmpuint (n_findings_of (fixture, "revenue-threshold"), ==, 1);
+  message = message_of (fixture, "revenue-threshold");
+  assert_contains (message, "99.99");
+  assert_contains (message, "100.00");
+  g_assert_null (strstr (message, "relax"));  /* 苏州 is in the east */
+
+  cz_dossier_set_money (fixture->dossier, revenue, YI (100));
+  g_assert_cmpuint (n_findings_of (fixture, "revenue-threshold"), ==, 0);
+
+  cz_dossier_set_money (fixture->dossier, revenue, YI (100) - 1);
+  g_assert_cmpuint (n_findings_of (fixture, "revenue-threshold"), ==, 1);
+  g_assert_false (cz_validator_get_has_blockers (fixture->validator));
+  g_assert_cmpuint (cz_validator_get_count (fixture->validator, CZ_STEP_REVENUE, CZ_SEVERITY_WARNING), ==, 1);
+
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_REVENUE_JUSTIFICATION, "受外贸形势影响，2024年收入略有下降。");
+  g_assert_cmpuint (n_findings_of (fixture, "revenue-threshold"), ==, 0);
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_REVENUE_JUSTIFICATION, "   ");
+  g_assert_cmpuint (n_findings_of (fixture, "revenue-threshold"), ==, 1);
+}
+
+static void
+set_place (Fixture    *fixture,
+           const char *province,
+           const char *city)
+{
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_ZONE_PROVINCE, province);
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_ZONE_CITY, city);
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_APPLICANT_CITY, city);
+}
+
+static void
+test_revenue_relaxation (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const struct { const char *province, *city; gboolean relaxed; } places[] = {
+    { "410000", "410100", TRUE },   /* 河南 郑州: central */
+    { "510000", "510100", TRUE },   /* 四川 成都: western */
+    { "220000", "220100", TRUE },   /* 吉林 长春: north-eastern */
+    { "320000", "320500", FALSE },  /* 江苏 苏州: eastern */
+  };
+
+  cz_dossier_set_money (fixture->dossier, "revenue.y2024.total", YI (80));
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_autofree char *en = NULL;
+      g_autofree char *zh = NULL;
+
+      set_place (fixture, places[i].province, places[i].city);
+      g_assert_false (cz_validator_get_has_blockers (fixture->validator));
+      en = message_of (fixture, "revenue-threshold");
+      cz_validator_set_language (fixture->validator, "zh_CN");
+      zh = message_of (fixture, "revenue-threshold");
+      cz_validator_set_language (fixture->validator, "en");
+
+      g_assert_nonnull (en);
+      g_assert_nonnull (zh);
+      assert_contains (zh, "低于一般要求");
+      if (places[i].relaxed)
+        {
+          assert_contains (en, "central, western or north-eastern region");
+          assert_contains (zh, "中部、西部或东北地区");
+        }
+      else
+        {
+          g_assert_null (strstr (en, "north-eastern"));
+          g_assert_null (strstr (zh, "东北地区"));
+        }
+    }
+}
+
+static void
+test_sme_share (Fixture       *fixture,
+                gconstpointer  data)
+{
+  cz_dossier_set_integer (fixture->dossier, "enterprises.y2024.total", 1000);
+  cz_dossier_set_integer (fixture->dossier, "enterprises.y2024.sme", 500);  /* exactly half */
+  g_assert_cmpuint (n_findings_of (fixture, "sme-main-body"), ==, 1);
+  g_assert_true (cz_validator_get_has_blockers (fixture->validator));
+  {
+    g_autofree char *message = message_of (fixture, "sme-main-body");
+    assert_contains (message, "50.0%");
+    assert_contains (message, "more than 50%");
+  }
+
+  cz_dossier_set_integer (fixture->dossier, "enterprises.y2024.sme", 501);
+  g_assert_cmpuint (n_findings_of (fixture, "sme-main-body"), ==, 0);
+  g_assert_false (cz_validator_get_has_blockers (fixture->validator));
+
+  cz_dossier_set_integer (fixture->dossier, "enterprises.y2024.sme", 1001);
+  g_assert_cmpuint (n_findings_of (fixture, "sme-main-body"), ==, 0);
+  g_assert_cmpuint (n_findings_of (fixture, "sme-not-more-than-total"), ==, 1);
+  cz_dossier_set_integer (fixture->dossier, "enterprises.y2024.sme", 1000);
+  g_assert_cmpuint (n_findings_of (fixture, "sme-not-more-than-total"), ==, 0);
+
+  /* An earlier year is checked too, for more SMEs than enterprises. */
+  cz_dossier_set_integer (fixture->dossier, "enterprises.y2022.sme", 5000);
+  g_assert_cmpuint (n_findings_of (fixture, "sme-not-more-than-total"), ==, 1);
+}
+
+typedef struct
+{
+  const char *type;
+  const char *member;
+  gint64      below;     /* the largest value that does not disqualify */
+  gint64      at;        /* the smallest that does */
+} IncidentBoundary;
+
+static const IncidentBoundary incident_boundaries[] = {
+  { "production_safety",    "deaths",           9,         10 },
+  { "production_safety",    "serious_injuries", 49,        50 },
+  { "production_safety",    "direct_loss_fen",  5000 * CZ_FEN_PER_WAN - 1, 5000 * CZ_FEN_PER_WAN },
+  { "environmental",        "deaths",           2,         3 },
+  { "environmental",        "evacuated",        4999,      5000 },
+  { "construction_quality", "deaths",           2,         3 },
+  { "construction_quality", "direct_loss_fen",  999 * CZ_FEN_PER_WAN, 1000 * CZ_FEN_PER_WAN },
+  { "network_security",     "people_leaked",    9999999,   10000000 },
+  { "data_security",        "people_leaked",    9999999,   10000000 },
+  { "data_security",        "sensitive_leaked", 990000,    1000000 },
+};
+
+static void
+test_incident_boundaries (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (incident_boundaries); i++)
+    {
+      const IncidentBoundary *b = &incident_boundaries[i];
+      g_autofree char *rule = g_strdup_printf ("incidents-%s-clear", b->type);
+      g_autofree char *declared = g_strdup_printf ("incidents.%s.y2024.none", b->type);
+      g_autofree char *list = g_strdup_printf ("incidents.%s.list", b->type);
+
+      /* In the call year itself: within the last three years, no declaration to contradict. */
+      set_incident (fixture, b->type, "2025-03-02", b->member, b->below);
+      if (n_findings_of (fixture, rule) != 0)
+        g_error ("%s %s = %" G_GINT64_FORMAT " should not disqualify", b->type, b->member, b->below);
+      g_assert_false (cz_validator_get_has_blockers (fixture->validator));
+
+      set_incident (fixture, b->type, "2025-03-02", b->member, b->at);
+      if (n_findings_of (fixture, rule) != 1)
+        g_error ("%s %s = %" G_GINT64_FORMAT " should disqualify", b->type, b->member, b->at);
+      g_assert_true (cz_validator_get_has_blockers (fixture->validator));
+      g_assert_cmpuint (cz_validator_get_count (fixture->validator, CZ_STEP_INCIDENTS, CZ_SEVERITY_BLOCKER), ==, 1);
+
+      /* The same incident in 2024, declared as none: two blockers, then only the grade. */
+      set_incident (fixture, b->type, "2024-05-01", b->member, b->at);
+      g_assert_cmpuint (cz_validator_get_count (fixture->validator, CZ_STEP_INCIDENTS, CZ_SEVERITY_BLOCKER), ==, 2);
+      cz_dossier_set_text (fixture->dossier, declared, CZ_DECLARED_OCCURRED);
+      g_assert_cmpuint (cz_validator_get_count (fixture->validator, CZ_STEP_INCIDENTS, CZ_SEVERITY_BLOCKER), ==, 1);
+
+      /* Older than three complete years: no longer counts. */
+      set_incident (fixture, b->type, "2021-12-31", b->member, b->at);
+      g_assert_cmpuint (n_findings_of (fixture, rule), ==, 0);
+
+      cz_dossier_set_text (fixture->dossier, declared, CZ_DECLARED_NONE);
+      cz_dossier_clear (fixture->dossier, list);
+      g_assert_false (cz_validator_get_has_blockers (fixture->validator));
+    }
+}
+
+static void
+test_production_safety_grades_named (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  static const struct { gint64 deaths; const char *grade; } cases[] = {
+    { 2, NULL }, { 3, NULL }, { 9, NULL }, { 10, "重大" }, { 29, "重大" }, { 30, "特别重大" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = NULL;
+
+      set_incident (fixture, "production_safety", "2025-01-15", "deaths", cases[i].deaths);
+      message = message_of (fixture, "incidents-production_safety-clear");
+      if (cases[i].grade == NULL)
+        {
+          g_assert_null (message);
+          continue;
+        }
+      g_assert_nonnull (message);
+      assert_contains (message, cases[i].grade);
+      assert_contains (message, "2025-01-15");
+      g_assert_null (strstr (message, ".."));
+    }
+}
+
+static void
+test_stated_grade (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GVariantBuilder builder;
+  GVariantDict record;
+  g_autoptr(CzValue) records = NULL;
+  g_autoptr(CzValue) general = NULL;
+
+  g_variant_dict_init (&record, NULL);
+  g_variant_dict_insert (&record, "date", "s", "2025-02-01");
+  g_variant_dict_insert (&record, "stated_grade", "s", "较大");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  g_variant_builder_add_value (&builder, g_variant_dict_end (&record));
+  records = cz_value_new_records (g_variant_builder_end (&builder));
+  cz_dossier_set_value (fixture->dossier, "incidents.other_quality.list", records);
+  g_assert_cmpuint (n_findings_of (fixture, "incidents-other_quality-clear"), ==, 1);
+  /* A stated grade wants its basis. */
+  g_assert_cmpuint (n_findings_of (fixture, "incidents-other_quality-declared"), ==, 1);
+
+  g_variant_dict_init (&record, NULL);
+  g_variant_dict_insert (&record, "date", "s", "2025-02-01");
+  g_variant_dict_insert (&record, "stated_grade", "s", "一般");
+  g_variant_dict_insert (&record, "stated_basis", "s", "市场监管部门认定为一般质量事故");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  g_variant_builder_add_value (&builder, g_variant_dict_end (&record));
+  general = cz_value_new_records (g_variant_builder_end (&builder));
+  cz_dossier_set_value (fixture->dossier, "incidents.other_quality.list", general);
+  g_assert_cmpuint (n_findings_of (fixture, "incidents-other_quality-clear"), ==, 0);
+  g_assert_cmpuint (n_findings_of (fixture, "incidents-other_quality-declared"), ==, 0);
+}
+
+static void
+test_declarations (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  cz_dossier_clear (fixture->dossier, CZ_FIELD_DECLARATION_TRUTHFUL);
+  g_assert_cmpuint (n_findings_of (fixture, "declaration-truthful"), ==, 1);
+  g_assert_true (cz_validator_get_has_blockers (fixture->validator));
+  g_assert_cmpuint (cz_validator_get_count (fixture->validator, CZ_STEP_DECLARATIONS, CZ_SEVERITY_BLOCKER), ==, 1);
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_DECLARATION_TRUTHFUL, CZ_DECLARED_NO);
+  g_assert_cmpuint (n_findings_of (fixture, "declaration-truthful"), ==, 1);
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_DECLARATION_TRUTHFUL, CZ_DECLARED_YES);
+  g_assert_false (cz_validator_get_has_blockers (fixture->validator));
+
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_DECLARATION_INDUSTRIAL_POLICY, CZ_DECLARED_NO);
+  g_assert_cmpuint (n_findings_of (fixture, "industrial-policy"), ==, 1);
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_DECLARATION_INDUSTRIAL_POLICY, CZ_DECLARED_YES);
+
+  cz_dossier_set_text (fixture->dossier, "integrity.serious_dishonesty.y2023", CZ_DECLARED_OCCURRED);
+  g_assert_cmpuint (n_findings_of (fixture, "integrity-serious-dishonesty"), ==, 1);
+  cz_dossier_clear (fixture->dossier, "integrity.major_violation.y2022");
+  g_assert_cmpuint (n_findings_of (fixture, "integrity-major-violation"), ==, 1);
+
+  /* Each year's incident declaration is asked for. */
+  cz_dossier_clear (fixture->dossier, "incidents.network_security.y2022.none");
+  cz_dossier_clear (fixture->dossier, "incidents.network_security.y2024.none");
+  g_assert_cmpuint (n_findings_of (fixture, "incidents-network_security-declared"), ==, 2);
+  {
+    g_autoptr(GPtrArray) on_field = cz_validator_get_findings_for_field (fixture->validator,
+                                                                          "incidents.network_security.y2024.none");
+    g_assert_cmpuint (on_field->len, ==, 1);
+    g_assert_cmpint (cz_finding_get_severity (on_field->pdata[0]), ==, CZ_SEVERITY_BLOCKER);
+    assert_contains (cz_finding_get_message (on_field->pdata[0]), "2024");
+    assert_contains (cz_finding_get_citation (on_field->pdata[0]), "168号");
+  }
+  cz_dossier_set_text (fixture->dossier, "incidents.network_security.y2022.none", CZ_DECLARED_OCCURRED);
+  g_assert_cmpuint (n_findings_of (fixture, "incidents-network_security-declared"), ==, 2);  /* occurred, not listed */
+}
+
+static void
+test_zone_and_boundary (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_APPLICANT_CITY, "320200");
+  g_assert_cmpuint (n_findings_of (fixture, "zone-one-prefecture"), ==, 1);
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_APPLICANT_CITY, "320500");
+  g_assert_cmpuint (n_findings_of (fixture, "zone-one-prefecture"), ==, 0);
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_ZONE_PROVINCE, "330000");
+  g_assert_cmpuint (n_findings_of (fixture, "zone-one-prefecture"), ==, 1);
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_ZONE_PROVINCE, "320000");
+
+  cz_dossier_clear (fixture->dossier, CZ_FIELD_BOUNDARY_WEST);
+  g_assert_cmpuint (n_findings_of (fixture, "boundary-four-limits"), ==, 1);
+  g_assert_cmpuint (cz_validator_get_count (fixture->validator, CZ_STEP_BOUNDARY, CZ_SEVERITY_BLOCKER), ==, 1);
+
+  {
+    g_autoptr(CzValue) empty = cz_value_new_records (g_variant_new_array (G_VARIANT_TYPE ("a{sv}"), NULL, 0));
+    cz_dossier_set_value (fixture->dossier, CZ_FIELD_BOUNDARY_FUNCTIONAL_AREAS, empty);
+    g_assert_cmpuint (n_findings_of (fixture, "boundary-functional-areas"), ==, 1);
+  }
+
+  cz_dossier_set_integer (fixture->dossier, CZ_FIELD_ZONE_AREA_M2, 0);
+  g_assert_cmpuint (n_findings_of (fixture, "zone-area-positive"), ==, 1);
+  cz_dossier_set_integer (fixture->dossier, CZ_FIELD_ZONE_AREA_M2, 1);
+  g_assert_cmpuint (n_findings_of (fixture, "zone-area-positive"), ==, 0);
+
+  /* The sample's areas add up to 44.6 km². */
+  {
+    g_autoptr(CzDossier) sample = cz_sample_dossier_new ();
+    cz_dossier_set_value (fixture->dossier, CZ_FIELD_BOUNDARY_FUNCTIONAL_AREAS,
+                          cz_dossier_get_value (sample, CZ_FIELD_BOUNDARY_FUNCTIONAL_AREAS));
+  }
+  cz_dossier_set_integer (fixture->dossier, CZ_FIELD_ZONE_AREA_M2, 44600000 - 1);
+  g_assert_cmpuint (n_findings_of (fixture, "functional-areas-within-zone"), ==, 1);
+  cz_dossier_set_integer (fixture->dossier, CZ_FIELD_ZONE_AREA_M2, 44600000);
+  g_assert_cmpuint (n_findings_of (fixture, "functional-areas-within-zone"), ==, 0);
+
+  cz_dossier_set_integer (fixture->dossier, CZ_FIELD_APPLICATION_YEAR, 2026);
+  g_assert_cmpuint (n_findings_of (fixture, "zone-call-year"), ==, 1);
+
+  /* A separately-planned city has a quota of one. */
+  set_place (fixture, "330000", "330200");  /* 宁波 */
+  {
+    g_autofree char *message = message_of (fixture, "quota-note");
+    assert_contains (message, "the quota here is 1");
+  }
+}
+
+static void
+test_reevaluates_only_readers (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  guint total = cz_validator_get_evaluation_count (fixture->validator, NULL);
+  guint n_rules = cz_rules_get_n_rules (fixture->rules);
+  guint readers = 0;
+
+  /* Each rule was evaluated once since the last full evaluation (the language). */
+  g_assert_cmpuint (total, ==, n_rules);
+  for (guint r = 0; r < n_rules; r++)
+    {
+      const char * const *fields = cz_rule_get_fields (cz_rules_get_rule (fixture->rules, r));
+
+      readers += g_strv_contains (fields, "revenue.y2024.total");
+    }
+  g_assert_cmpuint (readers, ==, 2);
+
+  cz_dossier_set_money (fixture->dossier, "revenue.y2024.total", YI (150));
+  g_assert_cmpuint (cz_validator_get_evaluation_count (fixture->validator, NULL), ==, total + readers);
+  g_assert_cmpuint (cz_validator_get_evaluation_count (fixture->validator, "revenue-threshold"), ==, 2);
+  g_assert_cmpuint (cz_validator_get_evaluation_count (fixture->validator, "revenue-figures-required"), ==, 2);
+  g_assert_cmpuint (cz_validator_get_evaluation_count (fixture->validator, "sme-main-body"), ==, 1);
+
+  /* A field no rule reads costs nothing. */
+  cz_dossier_set_money (fixture->dossier, "revenue.y2023.import", YI (1));
+  g_assert_cmpuint (cz_validator_get_evaluation_count (fixture->validator, NULL), ==, total + readers);
+  /* Nor does the pack record the validator writes. */
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_RULES_PACK_ID, "x");
+  g_assert_cmpuint (cz_validator_get_evaluation_count (fixture->validator, NULL), ==, total + readers);
+}
+
+typedef struct
+{
+  guint position, removed, added;
+} Change;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  Change change = { position, removed, added };
+  g_array_append_val (changes, change);
+}
+
+/* Connected swapped: the counter comes first, the signal's arguments after. */
+static void
+count_signal (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_model_changes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->validator);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(CzFinding) quota = g_list_model_get_item (model, 0);
+  g_autoptr(CzFinding) warning = NULL;
+  guint counts_changed = 0, has_blockers_notified = 0, field_signalled = 0;
+  Change *c;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), changes);
+  g_signal_connect_swapped (model, "counts-changed", G_CALLBACK (count_signal), &counts_changed);
+  g_signal_connect_swapped (model, "notify::has-blockers", G_CALLBACK (count_signal), &has_blockers_notified);
+  g_signal_connect_swapped (model, "field-findings-changed::revenue.y2024.total", G_CALLBACK (count_signal), &field_signalled);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* A warning in the revenue step goes between the zone hint and the indicators hint. */
+  cz_dossier_set_money (fixture->dossier, "revenue.y2024.total", YI (90));
+  g_assert_cmpuint (changes->len, ==, 1);
+  c = &g_array_index (changes, Change, 0);
+  g_assert_cmpuint (c->position, ==, 1);
+  g_assert_cmpuint (c->removed, ==, 0);
+  g_assert_cmpuint (c->added, ==, 1);
+  g_assert_cmpuint (counts_changed, ==, 1);
+  g_assert_cmpuint (field_signalled, ==, 1);
+  g_assert_cmpuint (has_blockers_notified, ==, 0);
+  warning = g_list_model_get_item (model, 1);
+  g_assert_cmpstr (cz_finding_get_rule_id (warning), ==, "revenue-threshold");
+  g_assert_cmpstr (cz_finding_get_field_id (warning), ==, "revenue.y2024.total");
+  g_assert_true (cz_finding_get_provisional (warning));
+  assert_model_sorted (fixture);
+
+  /* Unchanged findings stay the same objects and signal nothing. */
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_CONTACT_NAME, "赵示例");
+  g_assert_cmpuint (changes->len, ==, 1);
+  {
+    g_autoptr(CzFinding) first = g_list_model_get_item (model, 0);
+    g_assert_true (first == quota);
+  }
+
+  /* Another amount changes the message: one removal, one insertion in place. */
+  cz_dossier_set_money (fixture->dossier, "revenue.y2024.total", YI (91));
+  g_assert_cmpuint (changes->len, ==, 3);
+  c = &g_array_index (changes, Change, 1);
+  g_assert_cmpuint (c->position, ==, 1);
+  g_assert_cmpuint (c->removed, ==, 1);
+  c = &g_array_index (changes, Change, 2);
+  g_assert_cmpuint (c->position, ==, 1);
+  g_assert_cmpuint (c->added, ==, 1);
+  g_assert_cmpuint (counts_changed, ==, 1);  /* same counts */
+
+  /* A blocker at the end, then everything cleared back. */
+  cz_dossier_clear (fixture->dossier, CZ_FIELD_DECLARATION_OFFICIAL_NAME);
+  g_assert_cmpuint (changes->len, ==, 4);
+  c = &g_array_index (changes, Change, 3);
+  g_assert_cmpuint (c->position, ==, 3);
+  g_assert_cmpuint (c->added, ==, 1);
+  g_assert_cmpuint (has_blockers_notified, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  assert_model_sorted (fixture);
+
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_DECLARATION_OFFICIAL_NAME, "李示例");
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_REVENUE_JUSTIFICATION, "说明");
+  g_assert_cmpuint (changes->len, ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpuint (has_blockers_notified, ==, 2);
+  g_assert_false (cz_validator_get_has_blockers (fixture->validator));
+}
+
+static void
+test_language (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *en = message_of (fixture, "quota-note");
+  g_autofree char *zh = NULL;
+
+  cz_validator_set_language (fixture->validator, "zh_CN");
+  zh = message_of (fixture, "quota-note");
+  assert_contains (en, "Quota");
+  assert_contains (zh, "名额");
+  assert_contains (zh, "名额为2个");
+}
+
+static void
+test_score (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(CzScore) score = cz_score_new (fixture->rules, fixture->dossier, "en");
+  g_autoptr(CzScore) lower = NULL;
+  g_autoptr(CzScore) zh = NULL;
+  guint sum = 0;
+
+  g_assert_true (cz_score_get_provisional (score));
+  g_assert_cmpuint (cz_score_get_max_points (score), ==, 100);
+  g_assert_cmpuint (cz_score_get_n_dimensions (score), ==, 5);
+  for (guint d = 0; d < cz_score_get_n_dimensions (score); d++)
+    {
+      guint dimension = 0;
+
+      for (guint i = 0; i < cz_score_get_n_indicators (score, d); i++)
+        {
+          g_assert_cmpuint (cz_score_get_indicator_tenths (score, d, i), <=, cz_score_get_indicator_points (score, d, i) * 10);
+          g_assert_nonnull (cz_score_get_indicator_explanation (score, d, i));
+          dimension += cz_score_get_indicator_tenths (score, d, i);
+        }
+      g_assert_cmpuint (dimension, ==, cz_score_get_dimension_tenths (score, d));
+      sum += dimension;
+    }
+  g_assert_cmpuint (sum, ==, cz_score_get_total_tenths (score));
+  g_assert_cmpuint (cz_score_get_total_tenths (score), ==, 705);
+  /* 12 quantified targets reach the top step of 10. */
+  g_assert_cmpstr (cz_score_get_indicator_id (score, 0, 0), ==, "plan_quantified_targets");
+  g_assert_cmpuint (cz_score_get_indicator_tenths (score, 0, 0), ==, 100);
+  assert_contains (cz_score_get_indicator_explanation (score, 0, 0), "10 or more");
+
+  /* Linear from 0 to 5 policies: at the ends, none and all. */
+  cz_dossier_set_integer (fixture->dossier, "indicators.plan_support_policies", 0);
+  cz_dossier_set_integer (fixture->dossier, "indicators.plan_quantified_targets", 4);
+  cz_dossier_clear (fixture->dossier, "indicators.little_giants");
+  lower = cz_score_new (fixture->rules, fixture->dossier, "en");
+  g_assert_cmpuint (cz_score_get_indicator_tenths (lower, 0, 1), ==, 0);
+  g_assert_cmpuint (cz_score_get_indicator_tenths (lower, 0, 0), ==, 0);
+  assert_contains (cz_score_get_indicator_explanation (lower, 0, 0), "below the first step");
+  g_assert_cmpuint (cz_score_get_indicator_tenths (lower, 3, 1), ==, 0);
+  assert_contains (cz_score_get_indicator_explanation (lower, 3, 1), "Not answered");
+  /* The unanswered indicator is also a warning. */
+  g_assert_cmpuint (n_findings_of (fixture, "indicators-answered"), ==, 1);
+
+  cz_dossier_set_integer (fixture->dossier, "indicators.plan_support_policies", 5);
+  zh = cz_score_new (fixture->rules, fixture->dossier, "zh_CN");
+  g_assert_cmpuint (cz_score_get_indicator_tenths (zh, 0, 1), ==, 100);
+  g_assert_cmpstr (cz_score_get_dimension_title (zh, 3), ==, "优质中小企业培育成效");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/validator/sample-has-only-hints", test_sample_has_only_hints);
+  ADD ("/validator/revenue-threshold", test_revenue_threshold);
+  ADD ("/validator/revenue-relaxation", test_revenue_relaxation);
+  ADD ("/validator/sme-share", test_sme_share);
+  ADD ("/validator/incident-boundaries", test_incident_boundaries);
+  ADD ("/validator/production-safety-grades-named", test_production_safety_grades_named);
+  ADD ("/validator/stated-grade", test_stated_grade);
+  ADD ("/validator/declarations", test_declarations);
+  ADD ("/validator/zone-and-boundary", test_zone_and_boundary);
+  ADD ("/validator/reevaluates-only-readers", test_reevaluates_only_readers);
+  ADD ("/validator/model-changes", test_model_changes);
+  ADD ("/validator/language", test_language);
+  ADD ("/validator/score", test_score);
+
+  return g_test_run ();
+}
