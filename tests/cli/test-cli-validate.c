@@ -1,0 +1,360 @@
+/* test-cli-validate.c — coopzone-cli validate and rules, as a province's
+ * script uses them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("cz-cli-validate-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+fixture_path (Fixture    *fixture,
+              const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static Result
+run_cli (Fixture    *fixture,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = fixture_path (fixture, "data");
+  Result result = { 0 };
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("COOPZONE_CLI"));
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result.status = g_subprocess_get_exit_status (process);
+  return result;
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (haystack == NULL || strstr (haystack, needle) == NULL)
+    g_error ("expected “%s” in:\n%s", needle, haystack ? haystack : "(null)");
+}
+
+/* The sample, written by the CLI, with @edit applied to its fields. */
+static char *
+write_sample (Fixture    *fixture,
+              const char *name,
+              void      (*edit) (JsonObject *fields))
+{
+  g_autofree char *path = fixture_path (fixture, name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  Result r = run_cli (fixture, "sample", path, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  if (edit == NULL)
+    return g_steal_pointer (&path);
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  edit (json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "fields"));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+add_blockers (JsonObject *fields)
+{
+  JsonObject *revenue = json_object_new ();
+  JsonObject *list = json_object_new ();
+  JsonArray *records = json_array_new ();
+  JsonObject *incident = json_object_new ();
+
+  json_object_remove_member (fields, "declaration.truthful");
+  json_object_set_int_member (revenue, "money_fen", G_GINT64_CONSTANT (999900000000));
+  json_object_set_object_member (fields, "revenue.y2024.total", revenue);
+  json_object_set_string_member (incident, "date", "2025-03-02");
+  json_object_set_int_member (incident, "deaths", 10);
+  json_array_add_object_element (records, incident);
+  json_object_set_array_member (list, "records", records);
+  json_object_set_object_member (fields, "incidents.production_safety.list", list);
+}
+
+static void
+test_sample_passes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *sample = write_sample (fixture, "sample.json", NULL);
+  Result r = run_cli (fixture, "validate", sample, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  assert_contains (r.out, "cn.miit.coopzone.2025");
+  assert_contains (r.out, "Result: 0 blockers, 0 warnings, 2 hints.");
+  assert_contains (r.out, "Score estimate: 70.5 / 100 (provisional)");
+  assert_contains (r.out, "工信厅企业函〔2025〕63号");
+  result_clear (&r);
+}
+
+static void
+test_blockers_exit_1 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = write_sample (fixture, "blocked.json", add_blockers);
+  Result r = run_cli (fixture, "validate", path, NULL);
+  const char *incidents;
+  const char *declarations;
+
+  g_assert_cmpint (r.status, ==, 1);
+  assert_contains (r.out, "[Blocker] declaration.truthful: Confirm that the application is true and accurate");
+  assert_contains (r.out, "[Blocker] incidents.production_safety.list:");
+  assert_contains (r.out, "10 deaths reaches 重大");
+  assert_contains (r.out, "[Warning] revenue.y2024.total:");
+  assert_contains (r.out, "99.99 亿元");
+  assert_contains (r.out, "申报条件第6项");
+  assert_contains (r.out, "Result: 2 blockers, 1 warnings, 2 hints.");
+  /* Grouped by step, in the wizard's order. */
+  incidents = strstr (r.out, "Incidents and integrity");
+  declarations = strstr (r.out, "Declarations —");
+  g_assert_nonnull (incidents);
+  g_assert_nonnull (declarations);
+  g_assert_true (incidents < declarations);
+  g_assert_true (strstr (r.out, "Revenue and enterprises") < incidents);
+  result_clear (&r);
+}
+
+static void
+test_json_output (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = write_sample (fixture, "blocked.json", add_blockers);
+  Result r = run_cli (fixture, "validate", path, "--json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *findings;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (r.status, ==, 1);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_get_boolean_member (root, "has_blockers"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "counts"), "blocker"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "rules"), "id"), ==,
+                   "cn.miit.coopzone.2025");
+  g_assert_cmpuint (strlen (json_object_get_string_member (json_object_get_object_member (root, "rules"), "sha256")), ==, 64);
+  findings = json_object_get_array_member (root, "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+
+      if (g_str_equal (json_object_get_string_member (finding, "rule"), "declaration-truthful"))
+        {
+          found = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (finding, "severity"), ==, "blocker");
+          g_assert_cmpstr (json_object_get_string_member (finding, "step"), ==, "declarations");
+          assert_contains (json_object_get_string_member (finding, "citation"), "工信厅企业函〔2025〕63号");
+        }
+    }
+  g_assert_true (found);
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (root, "score"), "provisional"));
+  result_clear (&r);
+}
+
+static void
+test_bad_pack_exit_2 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *sample = write_sample (fixture, "sample.json", NULL);
+  g_autofree char *pack = fixture_path (fixture, "省级规则包.json");
+  g_autoptr(GError) error = NULL;
+  Result r;
+
+  g_assert_true (g_file_set_contents (pack, "{\"format\": \"io.github.coopzone.rules\", \"version\": 1}", -1, &error));
+  g_assert_no_error (error);
+
+  r = run_cli (fixture, "validate", sample, "--rules", pack, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_contains (r.err, "省级规则包.json");
+  assert_contains (r.err, "“id” is missing");
+  result_clear (&r);
+
+  r = run_cli (fixture, "rules", "--rules", pack, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_contains (r.err, "省级规则包.json");
+  result_clear (&r);
+
+  g_assert_true (g_file_set_contents (pack, "not json", -1, &error));
+  r = run_cli (fixture, "validate", sample, "--rules", pack, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_contains (r.err, "not valid JSON");
+  result_clear (&r);
+}
+
+static void
+test_bad_usage_exit_2 (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *missing = fixture_path (fixture, "missing.json");
+  Result r = run_cli (fixture, "validate", NULL);
+
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+
+  r = run_cli (fixture, "validate", missing, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+
+  r = run_cli (fixture, "validate", missing, "--frobnicate", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_contains (r.err, "--frobnicate");
+  result_clear (&r);
+
+  r = run_cli (fixture, "rules", "--rules", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+}
+
+static void
+test_validate_by_id (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  Result r = run_cli (fixture, "sample", "--store", NULL);
+  g_autofree char *id = g_strstrip (g_strdup (r.out));
+
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  r = run_cli (fixture, "validate", id, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_contains (r.out, "Result: 0 blockers");
+  result_clear (&r);
+}
+
+static void
+test_rules_listing (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  Result r = run_cli (fixture, "rules", NULL);
+  JsonObject *root;
+  JsonArray *dimensions;
+  gint64 points = 0;
+
+  g_assert_cmpint (r.status, ==, 0);
+  assert_contains (r.out, "cn.miit.coopzone.2025");
+  assert_contains (r.out, "SHA-256: ");
+  assert_contains (r.out, "revenue-threshold");
+  assert_contains (r.out, "warning");
+  assert_contains (r.out, "(provisional)");
+  result_clear (&r);
+
+  r = run_cli (fixture, "rules", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "year"), ==, 2025);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "rules")), ==, 31);
+  dimensions = json_object_get_array_member (root, "dimensions");
+  for (guint d = 0; d < json_array_get_length (dimensions); d++)
+    points += json_object_get_int_member (json_array_get_object_element (dimensions, d), "points");
+  g_assert_cmpint (points, ==, 100);
+  result_clear (&r);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/validate/sample-passes", test_sample_passes);
+  ADD ("/cli/validate/blockers-exit-1", test_blockers_exit_1);
+  ADD ("/cli/validate/json-output", test_json_output);
+  ADD ("/cli/validate/bad-pack-exit-2", test_bad_pack_exit_2);
+  ADD ("/cli/validate/bad-usage-exit-2", test_bad_usage_exit_2);
+  ADD ("/cli/validate/by-id", test_validate_by_id);
+  ADD ("/cli/rules/listing", test_rules_listing);
+
+  return g_test_run ();
+}
