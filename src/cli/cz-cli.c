@@ -20,6 +20,8 @@
 #include "cz-fields.h"
 #include "cz-number.h"
 #include "cz-sample.h"
+#include "cz-cli-evidence.h"
+#include "cz-sample-evidence.h"
 #include "cz-store.h"
 
 #include "cz-cli.h"
@@ -246,7 +248,7 @@ command_sample (CliContext  *ctx,
       if (store == NULL)
         return fail ("%s", error->message);
       imported = cz_store_import_dossier (store, sample, &error);
-      if (imported == NULL)
+      if (imported == NULL || !cz_sample_add_evidence_to_stored (store, imported, NULL, &error))
         return fail ("%s", error->message);
       g_print ("%s\n", cz_dossier_get_id (imported));
       return 0;
@@ -277,6 +279,8 @@ static const Command commands[] = {
   { "validate", "ID|FILE.json [--json] [--rules PACK.json]",
     N_("Check a dossier against the rules pack; exit 1 when it has blockers"), 1, 4, command_validate },
   { "rules", "[--json] [--rules PACK.json]", N_("Show the rules pack in use"), 0, 3, command_rules },
+  { "attach", "ID SLOT FILE… [--pages 2-3]", N_("Attach evidence files to a slot; prints each file's SHA-256"), 3, 64, command_attach },
+  { "evidence", "ID [--json]", N_("Show the evidence slots, their files and findings"), 1, 2, command_evidence },
 };
 
 static void

@@ -1,0 +1,19 @@
+/* cz-cli-evidence.h — coopzone-cli attach / evidence
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cz-cli.h"
+
+G_BEGIN_DECLS
+
+int command_attach   (CliContext  *ctx,
+                      int          argc,
+                      char       **argv);
+int command_evidence (CliContext  *ctx,
+                      int          argc,
+                      char       **argv);
+
+G_END_DECLS
