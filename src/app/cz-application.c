@@ -239,8 +239,23 @@ open_dossier_action (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+/* Opens a step ("zone", "boundary", …) of the active window's dossier, for
+ * build-aux/screenshots and the desktop. */
+static void
+show_step_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  CzWizard *wizard = CZ_IS_WINDOW (window) ? cz_window_get_wizard (CZ_WINDOW (window)) : NULL;
+
+  if (wizard != NULL)
+    cz_wizard_show_step (wizard, g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "open-dossier", open_dossier_action, "s" },
+  { "show-step", show_step_action, "s" },
   { "quit", quit_action },
   { "new-window", new_window_action },
   { "shortcuts", shortcuts_action },

@@ -9,7 +9,7 @@
 #include "cz-window.h"
 #include "cz-wizard.h"
 
-/* A second step, as a later issue will add. */
+/* A step added after the built-in ones. */
 #define TEST_TYPE_PAGE (test_page_get_type ())
 G_DECLARE_FINAL_TYPE (TestPage, test_page, TEST, PAGE, CzWizardPage)
 
@@ -28,10 +28,10 @@ test_page_class_init (TestPageClass *klass)
 static void
 test_page_init (TestPage *self)
 {
-  cz_wizard_page_set_title (CZ_WIZARD_PAGE (self), "Boundary");
-  cz_wizard_page_set_step_id (CZ_WIZARD_PAGE (self), "boundary");
+  cz_wizard_page_set_title (CZ_WIZARD_PAGE (self), "Extra");
+  cz_wizard_page_set_step_id (CZ_WIZARD_PAGE (self), "extra");
   cz_wizard_page_set_icon_name (CZ_WIZARD_PAGE (self), "find-location-symbolic");
-  gtk_widget_set_parent (gtk_label_new ("Boundary"), GTK_WIDGET (self));
+  gtk_widget_set_parent (gtk_label_new ("Extra"), GTK_WIDGET (self));
 }
 
 typedef struct
@@ -65,7 +65,7 @@ test_next_previous (Fixture       *fixture,
   GtkWindow *window;
   GtkWidget *next;
   GtkWidget *previous;
-  CzWizardPage *boundary;
+  CzWizardPage *extra;
 
   g_assert_no_error (error);
   wizard = CZ_WIZARD (cz_wizard_new (fixture->store, dossier));
@@ -73,29 +73,41 @@ test_next_previous (Fixture       *fixture,
   next = cz_test_find_action_button (GTK_WIDGET (wizard), "wizard.next");
   previous = cz_test_find_action_button (GTK_WIDGET (wizard), "wizard.previous");
 
-  /* Only the Zone step for now: nowhere to go. */
-  g_assert_cmpuint (cz_wizard_get_n_pages (wizard), ==, 1);
-  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (wizard)), ==, "zone");
-  g_assert_false (gtk_widget_get_sensitive (next));
-  g_assert_false (gtk_widget_get_sensitive (previous));
+  /* The steps in the order a person thinks about the zone. */
+  {
+    static const char * const expected[] = {
+      "zone", "boundary", "revenue", "indicators", "incidents", "declarations", "evidence", "review",
+    };
 
-  boundary = g_object_new (TEST_TYPE_PAGE, NULL);
-  cz_wizard_add_page (wizard, boundary);
-  g_assert_true (cz_wizard_page_get_dossier (boundary) == dossier);
+    g_assert_cmpuint (cz_wizard_get_n_pages (wizard), ==, G_N_ELEMENTS (expected));
+    g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (wizard)), ==, "zone");
+    g_assert_true (gtk_widget_get_sensitive (next));
+    g_assert_false (gtk_widget_get_sensitive (previous));
+    for (guint i = 1; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+        g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (wizard)), ==, expected[i]);
+        g_assert_true (gtk_widget_get_sensitive (previous));
+      }
+    g_assert_false (gtk_widget_get_sensitive (next));
+  }
+
+  /* A step added later goes last and gets the dossier. */
+  extra = g_object_new (TEST_TYPE_PAGE, NULL);
+  cz_wizard_add_page (wizard, extra);
+  g_assert_true (cz_wizard_page_get_dossier (extra) == dossier);
+  g_assert_true (cz_wizard_page_get_validator (extra) == cz_wizard_get_validator (wizard));
   g_assert_true (gtk_widget_get_sensitive (next));
-  g_assert_false (gtk_widget_get_sensitive (previous));
-
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
-  g_assert_true (cz_wizard_get_current_page (wizard) == boundary);
+  g_assert_true (cz_wizard_get_current_page (wizard) == extra);
   g_assert_false (gtk_widget_get_sensitive (next));
-  g_assert_true (gtk_widget_get_sensitive (previous));
 
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.previous", NULL);
-  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (wizard)), ==, "zone");
+  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (wizard)), ==, "review");
 
   /* The step list opens a step too, and a field finds its step. */
   g_assert_true (cz_wizard_show_step (wizard, "boundary"));
-  g_assert_true (cz_wizard_get_current_page (wizard) == boundary);
+  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (wizard)), ==, "boundary");
   g_assert_true (cz_wizard_focus_field (wizard, CZ_FIELD_CONTACT_EMAIL));
   g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (wizard)), ==, "zone");
 

@@ -17,6 +17,7 @@
 
 #include "cz-entry-binding.h"
 #include "cz-fields.h"
+#include "cz-money.h"
 #include "cz-number.h"
 
 struct _CzEntryBinding
@@ -29,6 +30,8 @@ struct _CzEntryBinding
   CzMessageRow *message_row;   /* weak */
   char         *not_a_number_message;
   guint         scale_digits;
+  CzMoneyUnit   money_unit;
+  guint         is_money : 1;
   guint         is_decimal : 1;
   guint         writing : 1;
   guint         loading : 1;
@@ -51,6 +54,14 @@ cz_entry_binding_parse (CzEntryBinding *self,
 
   if (*stripped == '\0')
     return TRUE;
+
+  if (self->is_money)
+    {
+      if (!cz_money_parse (stripped, self->money_unit, value, NULL))
+        return FALSE;
+      *has_value = TRUE;
+      return TRUE;
+    }
 
   if (!cz_parse_scaled_decimal (stripped, self->scale_digits, value))
     return FALSE;
@@ -97,7 +108,9 @@ cz_entry_binding_write (CzEntryBinding *self)
       gboolean has_value;
       gint64 parsed;
 
-      if (cz_entry_binding_parse (self, &has_value, &parsed) && has_value)
+      if (cz_entry_binding_parse (self, &has_value, &parsed) && has_value && self->is_money)
+        cz_dossier_set_money (self->dossier, self->field_id, parsed);
+      else if (has_value)
         cz_dossier_set_integer (self->dossier, self->field_id, parsed);
       else
         cz_dossier_clear (self->dossier, self->field_id);
@@ -122,7 +135,10 @@ cz_entry_binding_shows_dossier (CzEntryBinding *self)
       gint64 stored;
       gboolean has_stored;
 
-      has_stored = cz_dossier_get_integer (self->dossier, self->field_id, &stored);
+      if (self->is_money)
+        has_stored = cz_dossier_get_money (self->dossier, self->field_id, &stored);
+      else
+        has_stored = cz_dossier_get_integer (self->dossier, self->field_id, &stored);
       if (!cz_entry_binding_parse (self, &has_value, &parsed))
         return !has_stored;  /* unparseable text stands for "no value" */
 
@@ -151,7 +167,12 @@ cz_entry_binding_load (CzEntryBinding *self)
         {
           gint64 stored;
 
-          if (cz_dossier_get_integer (self->dossier, self->field_id, &stored))
+          if (self->is_money)
+            {
+              if (cz_dossier_get_money (self->dossier, self->field_id, &stored))
+                text = cz_money_format_number (stored, self->money_unit);
+            }
+          else if (cz_dossier_get_integer (self->dossier, self->field_id, &stored))
             text = cz_format_scaled_decimal (stored, self->scale_digits);
         }
       else
@@ -285,6 +306,24 @@ cz_entry_binding_new_decimal (CzDossier    *dossier,
 
   self->is_decimal = TRUE;
   self->scale_digits = scale_digits;
+  self->not_a_number_message = g_strdup (not_a_number_message);
+  cz_entry_binding_load (self);
+  return self;
+}
+
+CzEntryBinding *
+cz_entry_binding_new_money (CzDossier    *dossier,
+                            const char   *field_id,
+                            GtkEditable  *editable,
+                            CzMessageRow *message_row,
+                            CzMoneyUnit   unit,
+                            const char   *not_a_number_message)
+{
+  CzEntryBinding *self = cz_entry_binding_new (dossier, field_id, editable, message_row);
+
+  self->is_decimal = TRUE;
+  self->is_money = TRUE;
+  self->money_unit = unit;
   self->not_a_number_message = g_strdup (not_a_number_message);
   cz_entry_binding_load (self);
   return self;

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "cz-dossier.h"
+#include "cz-money.h"
 #include "cz-message-row.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,15 @@ CzEntryBinding *cz_entry_binding_new_decimal (CzDossier    *dossier,
                                               GtkEditable  *editable,
                                               CzMessageRow *message_row,
                                               guint         scale_digits,
+                                              const char   *not_a_number_message);
+
+/* A money field (fen) typed in @unit; a trailing 元/万/亿 overrides the unit
+ * ("3亿" in a 万元 field is 3 亿元). */
+CzEntryBinding *cz_entry_binding_new_money   (CzDossier    *dossier,
+                                              const char   *field_id,
+                                              GtkEditable  *editable,
+                                              CzMessageRow *message_row,
+                                              CzMoneyUnit   unit,
                                               const char   *not_a_number_message);
 
 const char     *cz_entry_binding_get_field_id (CzEntryBinding *self);

@@ -1,10 +1,13 @@
 /* cz-message-row.c — a message shown under the row it is about
  *
- * Placed right after its target row in the same boxed list. While it holds a
- * message it is visible, the target row carries the `error` style class, and
- * the message is the target's accessible description, so a screen reader
- * reads it together with the row's label. Without a message it is hidden and
- * leaves no trace on the target.
+ * Placed right after its target row in the same boxed list. It shows two kinds
+ * of message: the input check of the field ("message", always an error) and
+ * the findings of the rules pack on it ("finding-message", with the style of
+ * its worst severity, `error` or `warning`). While it holds either it is
+ * visible, the target row carries the style class, and the text is the
+ * target's accessible description, so a screen reader reads it together with
+ * the row's label. Without a message it is hidden and leaves no trace on the
+ * target.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,9 +19,13 @@ struct _CzMessageRow
 {
   AdwPreferencesRow  parent_instance;
 
+  GtkWidget         *icon;
   GtkWidget         *label;
   GtkWidget         *target;   /* weak */
   char              *message;
+  char              *finding_message;
+  char              *finding_style;   /* "error" or "warning" */
+  char              *applied_style;   /* what the target carries now */
 };
 
 G_DEFINE_FINAL_TYPE (CzMessageRow, cz_message_row, ADW_TYPE_PREFERENCES_ROW)
@@ -27,35 +34,86 @@ enum {
   PROP_0,
   PROP_TARGET,
   PROP_MESSAGE,
+  PROP_FINDING_MESSAGE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+static char *
+cz_message_row_dup_text (CzMessageRow *self)
+{
+  if (self->message != NULL && self->finding_message != NULL)
+    return g_strconcat (self->message, "\n", self->finding_message, NULL);
+  if (self->message != NULL)
+    return g_strdup (self->message);
+  return g_strdup (self->finding_message);
+}
+
+static const char *
+cz_message_row_get_style (CzMessageRow *self)
+{
+  if (self->message != NULL)
+    return "error";
+  if (self->finding_message != NULL)
+    return self->finding_style ? self->finding_style : "error";
+  return NULL;
+}
+
 static void
 cz_message_row_apply_to_target (CzMessageRow *self)
 {
+  g_autofree char *text = NULL;
+  const char *style;
+
   if (self->target == NULL)
     return;
 
-  if (self->message != NULL)
+  text = cz_message_row_dup_text (self);
+  style = cz_message_row_get_style (self);
+
+  if (self->applied_style != NULL && g_strcmp0 (self->applied_style, style) != 0)
+    gtk_widget_remove_css_class (self->target, self->applied_style);
+  g_free (self->applied_style);
+  self->applied_style = g_strdup (style);
+
+  if (text != NULL)
     {
-      gtk_widget_add_css_class (self->target, "error");
+      gtk_widget_add_css_class (self->target, style);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->target),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->message,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                       -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->target),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
+      if (g_strcmp0 (style, "error") == 0)
+        gtk_accessible_update_state (GTK_ACCESSIBLE (self->target),
+                                     GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                     -1);
+      else
+        gtk_accessible_reset_state (GTK_ACCESSIBLE (self->target),
+                                    GTK_ACCESSIBLE_STATE_INVALID);
     }
   else
     {
-      gtk_widget_remove_css_class (self->target, "error");
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self->target),
                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (self->target),
                                   GTK_ACCESSIBLE_STATE_INVALID);
     }
+}
+
+static void
+cz_message_row_update (CzMessageRow *self)
+{
+  g_autofree char *text = cz_message_row_dup_text (self);
+  const char *style = cz_message_row_get_style (self);
+
+  gtk_label_set_text (GTK_LABEL (self->label), text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self), text != NULL);
+  gtk_widget_set_css_classes (self->label, (const char *[]) { style, NULL });
+  gtk_widget_set_css_classes (self->icon, (const char *[]) { style, NULL });
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon),
+                                g_strcmp0 (style, "warning") == 0 ? "dialog-warning-symbolic"
+                                                                  : "dialog-error-symbolic");
+  cz_message_row_apply_to_target (self);
 }
 
 static void
@@ -74,6 +132,9 @@ cz_message_row_finalize (GObject *object)
   CzMessageRow *self = CZ_MESSAGE_ROW (object);
 
   g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->finding_message, g_free);
+  g_clear_pointer (&self->finding_style, g_free);
+  g_clear_pointer (&self->applied_style, g_free);
 
   G_OBJECT_CLASS (cz_message_row_parent_class)->finalize (object);
 }
@@ -93,6 +154,9 @@ cz_message_row_get_property (GObject    *object,
       break;
     case PROP_MESSAGE:
       g_value_set_string (value, self->message);
+      break;
+    case PROP_FINDING_MESSAGE:
+      g_value_set_string (value, self->finding_message);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -138,6 +202,10 @@ cz_message_row_class_init (CzMessageRowClass *klass)
     g_param_spec_string ("message", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FINDING_MESSAGE] =
+    g_param_spec_string ("finding-message", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -155,10 +223,11 @@ cz_message_row_init (CzMessageRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
   gtk_widget_add_css_class (icon, "error");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), icon);
+  self->icon = icon;
 
   self->label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->label), TRUE);
@@ -194,11 +263,15 @@ cz_message_row_set_target (CzMessageRow *self,
   if (self->target == target)
     return;
 
-  if (self->target != NULL && self->message != NULL)
+  if (self->target != NULL)
     {
       char *message = g_steal_pointer (&self->message);
+      char *finding_message = g_steal_pointer (&self->finding_message);
+
       cz_message_row_apply_to_target (self);
       self->message = message;
+      self->finding_message = finding_message;
+      g_clear_pointer (&self->applied_style, g_free);
     }
 
   g_set_weak_pointer (&self->target, target);
@@ -229,10 +302,46 @@ cz_message_row_set_message (CzMessageRow *self,
 
   g_free (self->message);
   self->message = g_strdup (message);
-
-  gtk_label_set_text (GTK_LABEL (self->label), message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self), message != NULL);
-  cz_message_row_apply_to_target (self);
+  cz_message_row_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+}
+
+const char *
+cz_message_row_get_finding_message (CzMessageRow *self)
+{
+  g_return_val_if_fail (CZ_IS_MESSAGE_ROW (self), NULL);
+
+  return self->finding_message;
+}
+
+const char *
+cz_message_row_get_finding_style (CzMessageRow *self)
+{
+  g_return_val_if_fail (CZ_IS_MESSAGE_ROW (self), NULL);
+
+  return self->finding_message ? self->finding_style : NULL;
+}
+
+void
+cz_message_row_set_finding (CzMessageRow *self,
+                            const char   *message,
+                            const char   *style_class)
+{
+  g_return_if_fail (CZ_IS_MESSAGE_ROW (self));
+
+  if (message != NULL && *message == '\0')
+    message = NULL;
+
+  if (g_strcmp0 (self->finding_message, message) == 0 &&
+      g_strcmp0 (self->finding_style, style_class) == 0)
+    return;
+
+  g_free (self->finding_message);
+  self->finding_message = g_strdup (message);
+  g_free (self->finding_style);
+  self->finding_style = g_strdup (style_class);
+  cz_message_row_update (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDING_MESSAGE]);
 }

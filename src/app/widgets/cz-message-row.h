@@ -18,5 +18,12 @@ void        cz_message_row_set_target  (CzMessageRow *self,
 const char *cz_message_row_get_message (CzMessageRow *self);
 void        cz_message_row_set_message (CzMessageRow *self,
                                         const char   *message);
+/* The findings of the rules pack on the field: @style_class is "error" for a
+ * blocker, "warning" otherwise; NULL @message clears them. */
+const char *cz_message_row_get_finding_message (CzMessageRow *self);
+const char *cz_message_row_get_finding_style   (CzMessageRow *self);
+void        cz_message_row_set_finding  (CzMessageRow *self,
+                                        const char   *message,
+                                        const char   *style_class);
 
 G_END_DECLS

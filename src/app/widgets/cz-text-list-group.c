@@ -491,6 +491,14 @@ cz_text_list_group_get_entry_row (CzTextListGroup *self)
   return self->entry_row;
 }
 
+CzMessageRow *
+cz_text_list_group_get_message_row (CzTextListGroup *self)
+{
+  g_return_val_if_fail (CZ_IS_TEXT_LIST_GROUP (self), NULL);
+
+  return self->message_row;
+}
+
 guint
 cz_text_list_group_get_n_items (CzTextListGroup *self)
 {

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "cz-dossier.h"
+#include "cz-message-row.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,8 @@ void         cz_text_list_group_set_add_title (CzTextListGroup *self,
                                                const char      *add_title);
 /* The row where a new entry is typed (for focusing it). */
 AdwEntryRow *cz_text_list_group_get_entry_row (CzTextListGroup *self);
+/* The message row under the entry row (input checks and findings on the list). */
+CzMessageRow *cz_text_list_group_get_message_row (CzTextListGroup *self);
 guint        cz_text_list_group_get_n_items   (CzTextListGroup *self);
 /* The row showing item @position, or NULL. */
 AdwActionRow *cz_text_list_group_get_item_row (CzTextListGroup *self,

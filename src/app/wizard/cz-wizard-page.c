@@ -5,18 +5,42 @@
  * ("zone", "boundary", …) so findings can say which step they belong to. Steps
  * never know each other: they read and write the dossier and listen to it.
  *
+ * A page registers the input of each field it shows, with the message row
+ * under it (cz_wizard_page_add_field). The base class then does two things for
+ * every page alike: it focuses the input of a field when the review asks for
+ * it, and it shows the findings of the wizard's validator on the message rows,
+ * collected for ~150 ms after the last change so typing stays smooth and the
+ * focus is never moved.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
 #include "cz-wizard-page.h"
+
+/* How long findings wait after the last change before they are shown. */
+#define FINDINGS_DEBOUNCE_MS 150
 
 typedef struct
 {
-  CzDossier *dossier;
-  char      *title;
-  char      *step_id;
-  char      *icon_name;
+  GtkWidget    *input;
+  CzMessageRow *message;
+} FieldInput;
+
+typedef struct
+{
+  CzDossier   *dossier;
+  CzValidator *validator;
+  char        *title;
+  char        *step_id;
+  char        *icon_name;
+  GHashTable  *inputs;          /* field id → FieldInput */
+  GHashTable  *pending;         /* field ids whose findings changed */
+  gulong       findings_changed_id;
+  guint        findings_timeout_id;
 } CzWizardPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (CzWizardPage, cz_wizard_page, GTK_TYPE_WIDGET)
@@ -24,6 +48,7 @@ G_DEFINE_TYPE_WITH_PRIVATE (CzWizardPage, cz_wizard_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DOSSIER,
+  PROP_VALIDATOR,
   PROP_TITLE,
   PROP_STEP_ID,
   PROP_ICON_NAME,
@@ -32,11 +57,152 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void
+field_input_free (gpointer data)
+{
+  FieldInput *input = data;
+
+  g_clear_object (&input->input);
+  g_clear_object (&input->message);
+  g_free (input);
+}
+
+/* Expands the expander rows around @widget, so it can be seen and focused. */
+static void
+reveal_widget (GtkWidget *widget)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    if (ADW_IS_EXPANDER_ROW (w))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w), TRUE);
+}
+
 static gboolean
 cz_wizard_page_real_focus_field (CzWizardPage *self,
                                  const char   *field_id)
 {
-  return FALSE;
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+  FieldInput *input = g_hash_table_lookup (priv->inputs, field_id);
+
+  if (input == NULL || input->input == NULL)
+    return FALSE;
+
+  /* A row hidden until it applies (a justification) is shown when asked for. */
+  gtk_widget_set_visible (input->input, TRUE);
+  reveal_widget (input->input);
+  return gtk_widget_grab_focus (input->input);
+}
+
+char *
+cz_wizard_page_dup_findings_text (CzValidator *validator,
+                                  const char  *field_id,
+                                  const char **out_style)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GString) text = NULL;
+  gboolean blocker = FALSE;
+
+  *out_style = NULL;
+  if (validator == NULL)
+    return NULL;
+
+  findings = cz_validator_get_findings_for_field (validator, field_id);
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      CzFinding *finding = g_ptr_array_index (findings, i);
+      const char *citation = cz_finding_get_citation (finding);
+
+      /* Notes are for the review; a row shows what asks for action. */
+      if (cz_finding_get_severity (finding) == CZ_SEVERITY_HINT)
+        continue;
+      if (cz_finding_get_severity (finding) == CZ_SEVERITY_BLOCKER)
+        blocker = TRUE;
+
+      if (text == NULL)
+        text = g_string_new (NULL);
+      else
+        g_string_append_c (text, '\n');
+      g_string_append (text, cz_finding_get_message (finding));
+      if (cz_finding_get_provisional (finding))
+        /* Translators: appended to a finding whose rule is not yet confirmed */
+        g_string_append (text, _(" (provisional)"));
+      if (citation != NULL && *citation != '\0')
+        {
+          g_string_append_c (text, '\n');
+          /* Translators: where the rule of a finding comes from; %s is a document and article */
+          g_string_append_printf (text, _("Source: %s"), citation);
+        }
+    }
+
+  if (text == NULL)
+    return NULL;
+  *out_style = blocker ? "error" : "warning";
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+cz_wizard_page_show_findings (CzWizardPage *self,
+                              const char   *field_id)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+  FieldInput *input = g_hash_table_lookup (priv->inputs, field_id);
+  g_autofree char *text = NULL;
+  const char *style = NULL;
+
+  if (input == NULL || input->message == NULL)
+    return;
+
+  text = cz_wizard_page_dup_findings_text (priv->validator, field_id, &style);
+  cz_message_row_set_finding (input->message, text, style);
+}
+
+static void
+cz_wizard_page_show_all_findings (CzWizardPage *self)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_remove_all (priv->pending);
+  g_hash_table_iter_init (&iter, priv->inputs);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    cz_wizard_page_show_findings (self, key);
+}
+
+static gboolean
+on_findings_timeout (gpointer data)
+{
+  CzWizardPage *self = data;
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  priv->findings_timeout_id = 0;
+  g_hash_table_iter_init (&iter, priv->pending);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_ptr_array_add (ids, key);
+      g_hash_table_iter_steal (&iter);
+    }
+  for (guint i = 0; i < ids->len; i++)
+    cz_wizard_page_show_findings (self, g_ptr_array_index (ids, i));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_field_findings_changed (CzValidator  *validator,
+                           const char   *field_id,
+                           CzWizardPage *self)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+
+  if (!g_hash_table_contains (priv->inputs, field_id))
+    return;
+
+  g_hash_table_add (priv->pending, g_strdup (field_id));
+  g_clear_handle_id (&priv->findings_timeout_id, g_source_remove);
+  priv->findings_timeout_id = g_timeout_add (FINDINGS_DEBOUNCE_MS, on_findings_timeout, self);
 }
 
 static void
@@ -45,6 +211,12 @@ cz_wizard_page_dispose (GObject *object)
   CzWizardPage *self = CZ_WIZARD_PAGE (object);
   CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
   GtkWidget *child;
+
+  g_clear_handle_id (&priv->findings_timeout_id, g_source_remove);
+  g_clear_signal_handler (&priv->findings_changed_id, priv->validator);
+  g_clear_object (&priv->validator);
+  if (priv->inputs != NULL)
+    g_hash_table_remove_all (priv->inputs);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -63,6 +235,8 @@ cz_wizard_page_finalize (GObject *object)
   g_clear_pointer (&priv->title, g_free);
   g_clear_pointer (&priv->step_id, g_free);
   g_clear_pointer (&priv->icon_name, g_free);
+  g_clear_pointer (&priv->inputs, g_hash_table_unref);
+  g_clear_pointer (&priv->pending, g_hash_table_unref);
 
   G_OBJECT_CLASS (cz_wizard_page_parent_class)->finalize (object);
 }
@@ -79,6 +253,9 @@ cz_wizard_page_get_property (GObject    *object,
     {
     case PROP_DOSSIER:
       g_value_set_object (value, cz_wizard_page_get_dossier (self));
+      break;
+    case PROP_VALIDATOR:
+      g_value_set_object (value, cz_wizard_page_get_validator (self));
       break;
     case PROP_TITLE:
       g_value_set_string (value, cz_wizard_page_get_title (self));
@@ -106,6 +283,9 @@ cz_wizard_page_set_property (GObject      *object,
     {
     case PROP_DOSSIER:
       cz_wizard_page_set_dossier (self, g_value_get_object (value));
+      break;
+    case PROP_VALIDATOR:
+      cz_wizard_page_set_validator (self, g_value_get_object (value));
       break;
     case PROP_TITLE:
       cz_wizard_page_set_title (self, g_value_get_string (value));
@@ -138,6 +318,10 @@ cz_wizard_page_class_init (CzWizardPageClass *klass)
     g_param_spec_object ("dossier", NULL, NULL,
                          CZ_TYPE_DOSSIER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALIDATOR] =
+    g_param_spec_object ("validator", NULL, NULL,
+                         CZ_TYPE_VALIDATOR,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL,
                          NULL,
@@ -159,6 +343,10 @@ cz_wizard_page_class_init (CzWizardPageClass *klass)
 static void
 cz_wizard_page_init (CzWizardPage *self)
 {
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+
+  priv->inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, field_input_free);
+  priv->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 CzDossier *
@@ -270,4 +458,95 @@ cz_wizard_page_focus_field (CzWizardPage *self,
   g_return_val_if_fail (field_id != NULL, FALSE);
 
   return CZ_WIZARD_PAGE_GET_CLASS (self)->focus_field (self, field_id);
+}
+
+CzValidator *
+cz_wizard_page_get_validator (CzWizardPage *self)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (CZ_IS_WIZARD_PAGE (self), NULL);
+
+  return priv->validator;
+}
+
+void
+cz_wizard_page_set_validator (CzWizardPage *self,
+                              CzValidator  *validator)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+
+  g_return_if_fail (CZ_IS_WIZARD_PAGE (self));
+  g_return_if_fail (validator == NULL || CZ_IS_VALIDATOR (validator));
+
+  if (priv->validator == validator)
+    return;
+
+  g_clear_signal_handler (&priv->findings_changed_id, priv->validator);
+  g_set_object (&priv->validator, validator);
+  if (validator != NULL)
+    priv->findings_changed_id =
+      g_signal_connect_object (validator, "field-findings-changed",
+                               G_CALLBACK (on_field_findings_changed), self, 0);
+
+  cz_wizard_page_show_all_findings (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALIDATOR]);
+}
+
+void
+cz_wizard_page_add_field (CzWizardPage *self,
+                          const char   *field_id,
+                          GtkWidget    *input,
+                          CzMessageRow *message)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+  FieldInput *entry;
+
+  g_return_if_fail (CZ_IS_WIZARD_PAGE (self));
+  g_return_if_fail (field_id != NULL);
+  g_return_if_fail (input == NULL || GTK_IS_WIDGET (input));
+  g_return_if_fail (message == NULL || CZ_IS_MESSAGE_ROW (message));
+
+  entry = g_new0 (FieldInput, 1);
+  entry->input = input ? g_object_ref (input) : NULL;
+  entry->message = message ? g_object_ref (message) : NULL;
+  g_hash_table_replace (priv->inputs, g_strdup (field_id), entry);
+  cz_wizard_page_show_findings (self, field_id);
+}
+
+void
+cz_wizard_page_remove_field (CzWizardPage *self,
+                             const char   *field_id)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+
+  g_return_if_fail (CZ_IS_WIZARD_PAGE (self));
+
+  g_hash_table_remove (priv->inputs, field_id);
+}
+
+GtkWidget *
+cz_wizard_page_get_field_input (CzWizardPage *self,
+                                const char   *field_id)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+  FieldInput *input;
+
+  g_return_val_if_fail (CZ_IS_WIZARD_PAGE (self), NULL);
+
+  input = g_hash_table_lookup (priv->inputs, field_id);
+  return input ? input->input : NULL;
+}
+
+CzMessageRow *
+cz_wizard_page_get_field_message (CzWizardPage *self,
+                                  const char   *field_id)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+  FieldInput *input;
+
+  g_return_val_if_fail (CZ_IS_WIZARD_PAGE (self), NULL);
+
+  input = g_hash_table_lookup (priv->inputs, field_id);
+  return input ? input->message : NULL;
 }

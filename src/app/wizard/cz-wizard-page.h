@@ -7,6 +7,8 @@
 #include <gtk/gtk.h>
 
 #include "cz-dossier.h"
+#include "cz-message-row.h"
+#include "cz-validator.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +40,29 @@ void        cz_wizard_page_set_icon_name (CzWizardPage *self,
                                           const char   *icon_name);
 gboolean    cz_wizard_page_focus_field   (CzWizardPage *self,
                                           const char   *field_id);
+
+/* The wizard's findings engine; the page shows its findings on its rows. */
+CzValidator *cz_wizard_page_get_validator (CzWizardPage *self);
+void        cz_wizard_page_set_validator (CzWizardPage *self,
+                                          CzValidator  *validator);
+/* Registers the input shown for @field_id (focused by focus_field) and the
+ * message row under it (where its findings are shown); either may be NULL.
+ * Registering a field again replaces it. */
+void        cz_wizard_page_add_field     (CzWizardPage *self,
+                                          const char   *field_id,
+                                          GtkWidget    *input,
+                                          CzMessageRow *message);
+void        cz_wizard_page_remove_field  (CzWizardPage *self,
+                                          const char   *field_id);
+GtkWidget  *cz_wizard_page_get_field_input   (CzWizardPage *self,
+                                              const char   *field_id);
+CzMessageRow *cz_wizard_page_get_field_message (CzWizardPage *self,
+                                                const char   *field_id);
+/* The findings on @field_id as a row shows them (messages, provisional marks,
+ * citations; notes left out), and "error" or "warning" in @out_style; NULL
+ * when there are none. */
+char       *cz_wizard_page_dup_findings_text (CzValidator *validator,
+                                              const char  *field_id,
+                                              const char **out_style);
 
 G_END_DECLS

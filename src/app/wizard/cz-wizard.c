@@ -7,6 +7,13 @@
  * The header shows the dossier's name and whether the store has saved every
  * change, from the store's `saved` and `save-failed` signals.
  *
+ * The wizard owns the findings engine (CzValidator) of its dossier, checked
+ * against the built-in rules pack of the dossier's call year, and hands it to
+ * every page, which shows the findings on its rows. The step list shows each
+ * step's state (not started, complete, warnings, blockers) with counts, and
+ * the header the score estimate; both follow the dossier ~150 ms after the
+ * last change.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -14,7 +21,16 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "cz-fields.h"
+#include "cz-score.h"
 #include "cz-wizard.h"
+#include "pages/boundary/cz-boundary-page.h"
+#include "pages/declarations/cz-declarations-page.h"
+#include "pages/evidence/cz-evidence-page.h"
+#include "pages/incidents/cz-incidents-page.h"
+#include "pages/indicators/cz-indicators-page.h"
+#include "pages/revenue/cz-revenue-page.h"
+#include "pages/review/cz-review-page.h"
 #include "pages/zone/cz-zone-page.h"
 
 typedef GType (*CzStepTypeFunc) (void);
@@ -22,7 +38,17 @@ typedef GType (*CzStepTypeFunc) (void);
 /* The steps, in the order a person thinks about the zone. */
 static const CzStepTypeFunc step_types[] = {
   cz_zone_page_get_type,
+  cz_boundary_page_get_type,
+  cz_revenue_page_get_type,
+  cz_indicators_page_get_type,
+  cz_incidents_page_get_type,
+  cz_declarations_page_get_type,
+  cz_evidence_page_get_type,
+  cz_review_page_get_type,
 };
+
+/* How long the step list and the score wait after the last change. */
+#define STATE_DEBOUNCE_MS 150
 
 typedef enum
 {
@@ -36,6 +62,9 @@ typedef struct
   CzWizardPage *page;
   GtkWidget    *row;
   GtkWidget    *status_label;
+  GtkWidget    *blockers_label;
+  GtkWidget    *warnings_label;
+  GtkWidget    *complete_icon;
 } Step;
 
 struct _CzWizard
@@ -48,9 +77,14 @@ struct _CzWizard
   GtkListBox     *step_list;
   AdwWindowTitle *title_widget;
   GtkStack       *page_stack;
+  GtkButton      *score_button;
 
   CzStore        *store;
   CzDossier      *dossier;
+  CzRules        *rules;
+  CzValidator    *validator;
+  char           *score_text;
+  guint           state_timeout_id;
   GArray         *steps;          /* of Step */
   guint           current;
   SaveState       save_state;
@@ -64,6 +98,7 @@ enum {
   PROP_STORE,
   PROP_DOSSIER,
   PROP_SAVE_STATUS,
+  PROP_SCORE_TEXT,
   N_PROPS
 };
 
@@ -84,6 +119,7 @@ cz_wizard_update_actions (CzWizard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.previous", n > 0 && self->current > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next", n > 0 && self->current + 1 < n);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.show-steps", adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.review", n > 0);
 }
 
 static void
@@ -139,10 +175,129 @@ cz_wizard_update_title (CzWizard *self)
   adw_window_title_set_title (self->title_widget, name);
 }
 
+static gboolean
+cz_wizard_step_is_started (CzWizard *self,
+                           CzStep    step)
+{
+  g_autoptr(GPtrArray) ids = cz_fields_dup_ids_for_step (step, cz_rules_get_year (self->rules));
+
+  for (guint i = 0; i < ids->len; i++)
+    if (cz_dossier_get_value (self->dossier, g_ptr_array_index (ids, i)) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+cz_wizard_update_step_state (CzWizard *self,
+                             Step     *step)
+{
+  g_autofree char *blockers_text = NULL;
+  g_autofree char *warnings_text = NULL;
+  g_autofree char *description = NULL;
+  CzStep id;
+  guint blockers, warnings;
+  gboolean started;
+
+  if (!cz_step_from_id (cz_wizard_page_get_step_id (step->page), &id) ||
+      id == CZ_STEP_REVIEW || id == CZ_STEP_EVIDENCE)
+    return;
+
+  blockers = cz_validator_get_count (self->validator, id, CZ_SEVERITY_BLOCKER);
+  warnings = cz_validator_get_count (self->validator, id, CZ_SEVERITY_WARNING);
+  started = cz_wizard_step_is_started (self, id);
+
+  blockers_text = g_strdup_printf ("%u", blockers);
+  warnings_text = g_strdup_printf ("%u", warnings);
+  gtk_label_set_text (GTK_LABEL (step->blockers_label), blockers_text);
+  gtk_label_set_text (GTK_LABEL (step->warnings_label), warnings_text);
+  /* A step nobody has opened is not covered in red: its counts wait until it is started. */
+  gtk_widget_set_visible (step->blockers_label, started && blockers > 0);
+  gtk_widget_set_visible (step->warnings_label, started && warnings > 0);
+  gtk_widget_set_visible (step->complete_icon, started && blockers == 0 && warnings == 0);
+
+  if (!started)
+    /* Translators: the state of a wizard step in the step list */
+    description = g_strdup (_("Not started"));
+  else if (blockers == 0 && warnings == 0)
+    /* Translators: the state of a wizard step in the step list */
+    description = g_strdup (_("Complete"));
+  else
+    {
+      g_autofree char *blockers_part =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u blocker", "%u blockers", blockers), blockers);
+      g_autofree char *warnings_part =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
+
+      if (warnings == 0)
+        description = g_steal_pointer (&blockers_part);
+      else if (blockers == 0)
+        description = g_steal_pointer (&warnings_part);
+      else
+        /* Translators: the state of a wizard step: "2 blockers, 1 warning" */
+        description = g_strdup_printf (_("%s, %s"), blockers_part, warnings_part);
+    }
+
+  gtk_widget_set_tooltip_text (step->row, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (step->row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+cz_wizard_update_score (CzWizard *self)
+{
+  g_autoptr(CzScore) score = cz_score_new (self->rules, self->dossier, NULL);
+  g_autofree char *points = cz_score_format_tenths (cz_score_get_total_tenths (score));
+  g_autofree char *text = NULL;
+
+  if (cz_score_get_provisional (score))
+    /* Translators: the score estimate in the header: points, maximum; marked provisional */
+    text = g_strdup_printf (_("Estimated score %s/%u (provisional)"), points, cz_score_get_max_points (score));
+  else
+    /* Translators: the score estimate in the header: points, maximum */
+    text = g_strdup_printf (_("Estimated score %s/%u"), points, cz_score_get_max_points (score));
+
+  gtk_button_set_label (self->score_button, text);
+  if (g_strcmp0 (self->score_text, text) != 0)
+    {
+      g_free (self->score_text);
+      self->score_text = g_steal_pointer (&text);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE_TEXT]);
+    }
+}
+
+static void
+cz_wizard_update_states (CzWizard *self)
+{
+  g_clear_handle_id (&self->state_timeout_id, g_source_remove);
+
+  for (guint i = 0; i < self->steps->len; i++)
+    cz_wizard_update_step_state (self, cz_wizard_get_step (self, i));
+  cz_wizard_update_score (self);
+}
+
+static gboolean
+on_state_timeout (gpointer data)
+{
+  CzWizard *self = data;
+
+  self->state_timeout_id = 0;
+  cz_wizard_update_states (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cz_wizard_queue_update_states (CzWizard *self)
+{
+  g_clear_handle_id (&self->state_timeout_id, g_source_remove);
+  self->state_timeout_id = g_timeout_add (STATE_DEBOUNCE_MS, on_state_timeout, self);
+}
+
 static void
 on_dossier_field_changed (CzWizard   *self,
                           const char *field_id)
 {
+  cz_wizard_queue_update_states (self);
   cz_wizard_update_title (self);
   if (self->save_state != SAVE_STATE_FAILED)
     cz_wizard_set_save_status (self, SAVE_STATE_SAVING, _("Saving…"));
@@ -226,11 +381,50 @@ wizard_show_steps_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->step_list));
 }
 
+static void
+wizard_review_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  cz_wizard_show_step (CZ_WIZARD (widget), "review");
+}
+
+static void
+wizard_show_step_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  cz_wizard_show_step (CZ_WIZARD (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+wizard_focus_field_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  cz_wizard_focus_field (CZ_WIZARD (widget), g_variant_get_string (parameter, NULL));
+}
+
+static GtkWidget *
+cz_wizard_create_count_label (const char *style_class,
+                              const char *tooltip)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_visible (label, FALSE);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "cz-step-count");
+  gtk_widget_add_css_class (label, style_class);
+  gtk_widget_set_tooltip_text (label, tooltip);
+  return label;
+}
+
 static GtkWidget *
 cz_wizard_create_step_row (CzWizard     *self,
                            CzWizardPage *page,
-                           GtkWidget   **status_label)
+                           Step         *step)
 {
+  GtkWidget **status_label = &step->status_label;
   GtkWidget *row;
   GtkWidget *box;
   GtkWidget *icon;
@@ -254,6 +448,15 @@ cz_wizard_create_step_row (CzWizard     *self,
   gtk_widget_add_css_class (*status_label, "cz-step-status");
   gtk_box_append (GTK_BOX (box), *status_label);
 
+  step->blockers_label = cz_wizard_create_count_label ("error", _("Blockers"));
+  gtk_box_append (GTK_BOX (box), step->blockers_label);
+  step->warnings_label = cz_wizard_create_count_label ("warning", _("Warnings"));
+  gtk_box_append (GTK_BOX (box), step->warnings_label);
+  step->complete_icon = gtk_image_new_from_icon_name ("object-select-symbolic");
+  gtk_widget_add_css_class (step->complete_icon, "success");
+  gtk_widget_set_visible (step->complete_icon, FALSE);
+  gtk_box_append (GTK_BOX (box), step->complete_icon);
+
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
@@ -273,9 +476,11 @@ cz_wizard_add_page (CzWizard     *self,
   g_return_if_fail (CZ_IS_WIZARD_PAGE (page));
 
   cz_wizard_page_set_dossier (page, self->dossier);
+  cz_wizard_page_set_validator (page, self->validator);
 
+  memset (&step, 0, sizeof step);
   step.page = page;
-  step.row = cz_wizard_create_step_row (self, page, &step.status_label);
+  step.row = cz_wizard_create_step_row (self, page, &step);
   g_array_append_val (self->steps, step);
 
   gtk_stack_add_named (self->page_stack, GTK_WIDGET (page), cz_wizard_page_get_step_id (page));
@@ -285,6 +490,25 @@ cz_wizard_add_page (CzWizard     *self,
     cz_wizard_go_to (self, 0);
   else
     cz_wizard_update_actions (self);
+  if (self->validator != NULL)
+    cz_wizard_update_step_state (self, &g_array_index (self->steps, Step, self->steps->len - 1));
+}
+
+/* The built-in pack of the dossier's call year, else the newest one. */
+static CzRules *
+cz_wizard_load_rules (CzDossier *dossier)
+{
+  g_autoptr(GError) error = NULL;
+  CzRules *rules = NULL;
+  gint64 year;
+
+  if (cz_dossier_get_integer (dossier, CZ_FIELD_APPLICATION_YEAR, &year) && year > 0 && year < G_MAXUINT)
+    rules = cz_rules_new_builtin ((guint) year, NULL);
+  if (rules == NULL)
+    rules = cz_rules_new_builtin (CZ_RULES_BUILTIN_YEAR, &error);
+  if (rules == NULL)
+    g_critical ("The built-in rules pack does not load: %s", error->message);
+  return rules;
 }
 
 static void
@@ -295,6 +519,11 @@ cz_wizard_constructed (GObject *object)
   G_OBJECT_CLASS (cz_wizard_parent_class)->constructed (object);
 
   g_return_if_fail (CZ_IS_DOSSIER (self->dossier));
+
+  self->rules = cz_wizard_load_rules (self->dossier);
+  self->validator = cz_validator_new (self->dossier, self->rules);
+  g_signal_connect_object (self->validator, "counts-changed",
+                           G_CALLBACK (cz_wizard_queue_update_states), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (step_types); i++)
     cz_wizard_add_page (self, g_object_new (step_types[i] (), NULL));
@@ -312,6 +541,7 @@ cz_wizard_constructed (GObject *object)
     }
 
   cz_wizard_update_title (self);
+  cz_wizard_update_states (self);
   if (self->store != NULL && cz_store_has_pending (self->store, cz_dossier_get_id (self->dossier)))
     cz_wizard_set_save_status (self, SAVE_STATE_SAVING, _("Saving…"));
   else
@@ -323,8 +553,12 @@ cz_wizard_dispose (GObject *object)
 {
   CzWizard *self = CZ_WIZARD (object);
 
+  g_clear_handle_id (&self->state_timeout_id, g_source_remove);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_WIZARD);
 
+  g_clear_object (&self->validator);
+  g_clear_object (&self->rules);
   g_clear_object (&self->store);
   g_clear_object (&self->dossier);
 
@@ -338,6 +572,7 @@ cz_wizard_finalize (GObject *object)
 
   g_clear_pointer (&self->steps, g_array_unref);
   g_clear_pointer (&self->save_status, g_free);
+  g_clear_pointer (&self->score_text, g_free);
 
   G_OBJECT_CLASS (cz_wizard_parent_class)->finalize (object);
 }
@@ -360,6 +595,9 @@ cz_wizard_get_property (GObject    *object,
       break;
     case PROP_SAVE_STATUS:
       g_value_set_string (value, self->save_status);
+      break;
+    case PROP_SCORE_TEXT:
+      g_value_set_string (value, self->score_text);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -411,6 +649,10 @@ cz_wizard_class_init (CzWizardClass *klass)
     g_param_spec_string ("save-status", NULL, NULL,
                          NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCORE_TEXT] =
+    g_param_spec_string ("score-text", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -422,17 +664,23 @@ cz_wizard_class_init (CzWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CzWizard, step_list);
   gtk_widget_class_bind_template_child (widget_class, CzWizard, title_widget);
   gtk_widget_class_bind_template_child (widget_class, CzWizard, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, CzWizard, score_button);
   gtk_widget_class_bind_template_callback (widget_class, on_step_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
 
   gtk_widget_class_install_action (widget_class, "wizard.previous", NULL, wizard_previous_action);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, wizard_next_action);
   gtk_widget_class_install_action (widget_class, "wizard.show-steps", NULL, wizard_show_steps_action);
+  gtk_widget_class_install_action (widget_class, "wizard.review", NULL, wizard_review_action);
+  gtk_widget_class_install_action (widget_class, "wizard.show-step", "s", wizard_show_step_action);
+  gtk_widget_class_install_action (widget_class, "wizard.focus-field", "s", wizard_focus_field_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "wizard.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "wizard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "wizard.review", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "wizard.show-steps", NULL);
 }
 
 static void
@@ -457,6 +705,23 @@ cz_wizard_get_store (CzWizard *self)
   g_return_val_if_fail (CZ_IS_WIZARD (self), NULL);
 
   return self->store;
+}
+
+CzValidator *
+cz_wizard_get_validator (CzWizard *self)
+{
+  g_return_val_if_fail (CZ_IS_WIZARD (self), NULL);
+
+  return self->validator;
+}
+
+/* "Estimated score 78/100 (provisional)" */
+const char *
+cz_wizard_get_score_text (CzWizard *self)
+{
+  g_return_val_if_fail (CZ_IS_WIZARD (self), NULL);
+
+  return self->score_text;
 }
 
 CzDossier *

@@ -18,6 +18,9 @@ GtkWidget    *cz_wizard_new               (CzStore      *store,
                                            CzDossier    *dossier);
 CzStore      *cz_wizard_get_store         (CzWizard     *self);
 CzDossier    *cz_wizard_get_dossier       (CzWizard     *self);
+CzValidator  *cz_wizard_get_validator     (CzWizard     *self);
+/* "Estimated score 78/100 (provisional)", as the header shows it. */
+const char   *cz_wizard_get_score_text    (CzWizard     *self);
 /* Appends a step; the wizard gives it its dossier. */
 void          cz_wizard_add_page          (CzWizard     *self,
                                            CzWizardPage *page);

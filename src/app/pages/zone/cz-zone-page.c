@@ -2,7 +2,8 @@
  *
  * Text inputs are kept in step with the dossier by CzEntryBinding, lists by
  * CzTextListGroup; this file adds the province and city choices, which store
- * 6-digit division codes and offer "Not selected" first.
+ * 6-digit division codes and offer "Not selected" first, and registers each
+ * input with the page so findings show under it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,11 +30,15 @@ struct _CzZonePage
   CzMessageRow         *name_message;
   CzTextListGroup      *partners_group;
   AdwComboRow          *province_row;
+  CzMessageRow         *province_message;
   AdwComboRow          *city_row;
+  CzMessageRow         *city_message;
   AdwEntryRow          *management_body_row;
   CzMessageRow         *management_body_message;
   AdwEntryRow          *department_row;
   CzMessageRow         *department_message;
+  AdwComboRow          *applicant_city_row;
+  CzMessageRow         *applicant_city_message;
   AdwEntryRow          *contact_name_row;
   CzMessageRow         *contact_name_message;
   AdwEntryRow          *phone_row;
@@ -50,6 +55,7 @@ struct _CzZonePage
   CzDossier            *bound_dossier;    /* the one the handlers below listen to */
   gulong                province_changed_id;
   gulong                city_changed_id;
+  gulong                applicant_city_changed_id;
   guint                 writing : 1;
   guint                 loading : 1;
 };
@@ -131,6 +137,8 @@ cz_zone_page_set_city_model (CzZonePage *self,
     cities = cz_divisions_dup_cities (province_code);
   model = division_model_new (cities);
   adw_combo_row_set_model (self->city_row, model);
+  /* The department submits for its own city: offered from the same province. */
+  adw_combo_row_set_model (self->applicant_city_row, model);
 }
 
 static void
@@ -139,11 +147,13 @@ cz_zone_page_load_location (CzZonePage *self)
   CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
   const char *province = NULL;
   const char *city = NULL;
+  const char *applicant_city = NULL;
 
   if (dossier != NULL)
     {
       province = cz_dossier_get_text (dossier, CZ_FIELD_ZONE_PROVINCE);
       city = cz_dossier_get_text (dossier, CZ_FIELD_ZONE_CITY);
+      applicant_city = cz_dossier_get_text (dossier, CZ_FIELD_APPLICANT_CITY);
     }
 
   self->loading = TRUE;
@@ -152,6 +162,9 @@ cz_zone_page_load_location (CzZonePage *self)
   cz_zone_page_set_city_model (self, combo_row_get_code (self->province_row));
   adw_combo_row_set_selected (self->city_row,
                               division_model_find (adw_combo_row_get_model (self->city_row), city));
+  adw_combo_row_set_selected (self->applicant_city_row,
+                              division_model_find (adw_combo_row_get_model (self->applicant_city_row),
+                                                   applicant_city));
   self->loading = FALSE;
 }
 
@@ -197,6 +210,19 @@ on_city_selected (CzZonePage *self)
 }
 
 static void
+on_applicant_city_selected (CzZonePage *self)
+{
+  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+
+  if (self->loading || dossier == NULL)
+    return;
+
+  self->writing = TRUE;
+  cz_dossier_set_text (dossier, CZ_FIELD_APPLICANT_CITY, combo_row_get_code (self->applicant_city_row));
+  self->writing = FALSE;
+}
+
+static void
 on_location_field_changed (CzDossier  *dossier,
                            const char *field_id,
                            CzValue    *old_value,
@@ -226,6 +252,7 @@ on_dossier_changed (CzZonePage *self)
   g_ptr_array_set_size (self->bindings, 0);
   g_clear_signal_handler (&self->province_changed_id, self->bound_dossier);
   g_clear_signal_handler (&self->city_changed_id, self->bound_dossier);
+  g_clear_signal_handler (&self->applicant_city_changed_id, self->bound_dossier);
   g_set_object (&self->bound_dossier, dossier);
 
   if (dossier != NULL)
@@ -251,38 +278,42 @@ on_dossier_changed (CzZonePage *self)
       self->city_changed_id =
         g_signal_connect_object (dossier, "field-changed::" CZ_FIELD_ZONE_CITY,
                                  G_CALLBACK (on_location_field_changed), self, 0);
+      self->applicant_city_changed_id =
+        g_signal_connect_object (dossier, "field-changed::" CZ_FIELD_APPLICANT_CITY,
+                                 G_CALLBACK (on_location_field_changed), self, 0);
     }
 
   cz_zone_page_load_location (self);
 }
 
-static gboolean
-cz_zone_page_focus_field (CzWizardPage *page,
-                          const char   *field_id)
+/* Each field's input and the row under it that shows its checks and findings. */
+static void
+cz_zone_page_register_fields (CzZonePage *self)
 {
-  CzZonePage *self = CZ_ZONE_PAGE (page);
+  CzWizardPage *page = CZ_WIZARD_PAGE (self);
   const struct {
-    const char *field_id;
-    GtkWidget  *widget;
+    const char   *field_id;
+    GtkWidget    *input;
+    CzMessageRow *message;
   } inputs[] = {
-    { CZ_FIELD_ZONE_NAME, GTK_WIDGET (self->name_row) },
-    { CZ_FIELD_ZONE_PARTNERS, GTK_WIDGET (cz_text_list_group_get_entry_row (self->partners_group)) },
-    { CZ_FIELD_ZONE_PROVINCE, GTK_WIDGET (self->province_row) },
-    { CZ_FIELD_ZONE_CITY, GTK_WIDGET (self->city_row) },
-    { CZ_FIELD_ZONE_MANAGEMENT_BODY, GTK_WIDGET (self->management_body_row) },
-    { CZ_FIELD_APPLICANT_DEPARTMENT, GTK_WIDGET (self->department_row) },
-    { CZ_FIELD_CONTACT_NAME, GTK_WIDGET (self->contact_name_row) },
-    { CZ_FIELD_CONTACT_PHONE, GTK_WIDGET (self->phone_row) },
-    { CZ_FIELD_CONTACT_EMAIL, GTK_WIDGET (self->email_row) },
-    { CZ_FIELD_ZONE_INDUSTRIES, GTK_WIDGET (cz_text_list_group_get_entry_row (self->industries_group)) },
-    { CZ_FIELD_ZONE_AREA_M2, GTK_WIDGET (self->area_row) },
+    { CZ_FIELD_ZONE_NAME, GTK_WIDGET (self->name_row), self->name_message },
+    { CZ_FIELD_ZONE_PARTNERS, GTK_WIDGET (cz_text_list_group_get_entry_row (self->partners_group)),
+      cz_text_list_group_get_message_row (self->partners_group) },
+    { CZ_FIELD_ZONE_PROVINCE, GTK_WIDGET (self->province_row), self->province_message },
+    { CZ_FIELD_ZONE_CITY, GTK_WIDGET (self->city_row), self->city_message },
+    { CZ_FIELD_APPLICANT_CITY, GTK_WIDGET (self->applicant_city_row), self->applicant_city_message },
+    { CZ_FIELD_ZONE_MANAGEMENT_BODY, GTK_WIDGET (self->management_body_row), self->management_body_message },
+    { CZ_FIELD_APPLICANT_DEPARTMENT, GTK_WIDGET (self->department_row), self->department_message },
+    { CZ_FIELD_CONTACT_NAME, GTK_WIDGET (self->contact_name_row), self->contact_name_message },
+    { CZ_FIELD_CONTACT_PHONE, GTK_WIDGET (self->phone_row), self->phone_message },
+    { CZ_FIELD_CONTACT_EMAIL, GTK_WIDGET (self->email_row), self->email_message },
+    { CZ_FIELD_ZONE_INDUSTRIES, GTK_WIDGET (cz_text_list_group_get_entry_row (self->industries_group)),
+      cz_text_list_group_get_message_row (self->industries_group) },
+    { CZ_FIELD_ZONE_AREA_M2, GTK_WIDGET (self->area_row), self->area_message },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
-    if (g_strcmp0 (inputs[i].field_id, field_id) == 0)
-      return gtk_widget_grab_focus (inputs[i].widget);
-
-  return FALSE;
+    cz_wizard_page_add_field (page, inputs[i].field_id, inputs[i].input, inputs[i].message);
 }
 
 static void
@@ -293,6 +324,7 @@ cz_zone_page_dispose (GObject *object)
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_signal_handler (&self->province_changed_id, self->bound_dossier);
   g_clear_signal_handler (&self->city_changed_id, self->bound_dossier);
+  g_clear_signal_handler (&self->applicant_city_changed_id, self->bound_dossier);
   g_clear_object (&self->bound_dossier);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_ZONE_PAGE);
@@ -317,12 +349,10 @@ cz_zone_page_class_init (CzZonePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  CzWizardPageClass *page_class = CZ_WIZARD_PAGE_CLASS (klass);
 
   object_class->dispose = cz_zone_page_dispose;
   object_class->finalize = cz_zone_page_finalize;
 
-  page_class->focus_field = cz_zone_page_focus_field;
 
   g_type_ensure (CZ_TYPE_MESSAGE_ROW);
   g_type_ensure (CZ_TYPE_TEXT_LIST_GROUP);
@@ -333,7 +363,11 @@ cz_zone_page_class_init (CzZonePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, name_message);
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, partners_group);
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, province_row);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, province_message);
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, city_row);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, city_message);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, applicant_city_row);
+  gtk_widget_class_bind_template_child (widget_class, CzZonePage, applicant_city_message);
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, management_body_row);
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, management_body_message);
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, department_row);
@@ -362,6 +396,7 @@ cz_zone_page_init (CzZonePage *self)
                                             G_CALLBACK (division_item_name), NULL, NULL);
   adw_combo_row_set_expression (self->province_row, expression);
   adw_combo_row_set_expression (self->city_row, expression);
+  adw_combo_row_set_expression (self->applicant_city_row, expression);
 
   self->province_model = division_model_new (cz_divisions_get_provinces ());
   adw_combo_row_set_model (self->province_row, self->province_model);
@@ -371,10 +406,13 @@ cz_zone_page_init (CzZonePage *self)
                            G_CALLBACK (on_province_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->city_row, "notify::selected",
                            G_CALLBACK (on_city_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->applicant_city_row, "notify::selected",
+                           G_CALLBACK (on_applicant_city_selected), self, G_CONNECT_SWAPPED);
 
   g_object_bind_property (self, "dossier", self->partners_group, "dossier", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "dossier", self->industries_group, "dossier", G_BINDING_SYNC_CREATE);
   g_signal_connect (self, "notify::dossier", G_CALLBACK (on_dossier_changed), NULL);
+  cz_zone_page_register_fields (self);
 }
 
 GtkWidget *

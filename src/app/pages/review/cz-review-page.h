@@ -1,0 +1,20 @@
+/* cz-review-page.h — the Review step: every finding by step, the score, readiness to pack
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cz-wizard-page.h"
+
+G_BEGIN_DECLS
+
+#define CZ_TYPE_REVIEW_PAGE (cz_review_page_get_type ())
+G_DECLARE_FINAL_TYPE (CzReviewPage, cz_review_page, CZ, REVIEW_PAGE, CzWizardPage)
+
+GtkWidget *cz_review_page_new (CzDossier *dossier);
+/* The row showing the finding of @rule_id on @field_id (NULL: a step note), or NULL. */
+GtkWidget *cz_review_page_find_row (CzReviewPage *self,
+                                    const char   *rule_id,
+                                    const char   *field_id);
+
+G_END_DECLS
