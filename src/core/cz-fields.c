@@ -462,7 +462,8 @@ required_message (const CzFieldSpec *spec)
   if (spec->kind == CZ_FIELD_KIND_TEXT_LIST)
     /* Translators: %s is a field label */
     return g_strdup_printf (_("Add at least one entry to “%s”."), _(spec->label));
-  if (g_str_equal (spec->id, CZ_FIELD_ZONE_PROVINCE) || g_str_equal (spec->id, CZ_FIELD_ZONE_CITY))
+  if (g_str_equal (spec->id, CZ_FIELD_ZONE_PROVINCE) || g_str_equal (spec->id, CZ_FIELD_ZONE_CITY) ||
+      g_str_equal (spec->id, CZ_FIELD_APPLICANT_CITY))
     /* Translators: %s is a field label */
     return g_strdup_printf (_("Choose the %s from the list."), _(spec->label));
   /* Translators: %s is a field label */

@@ -246,6 +246,16 @@ test_declaration_input_checks (void)
   g_assert_nonnull (m4);
   g_assert_nonnull (m5);
   g_assert_null (m6);
+
+  {
+    g_autoptr(CzValue) city = cz_value_new_text ("3205");
+    g_autofree char *unanswered = cz_field_check (CZ_FIELD_APPLICANT_CITY, NULL);
+    g_autofree char *short_code = cz_field_check (CZ_FIELD_APPLICANT_CITY, city);
+
+    g_assert_nonnull (unanswered);
+    g_assert_nonnull (strstr (unanswered, "from the list"));
+    g_assert_nonnull (short_code);
+  }
 }
 
 typedef void (*Breaker) (JsonNode *root);
