@@ -1,0 +1,26 @@
+/* cz-archive-check.h — the rules check an archive records at signing time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cz-score.h"
+#include "cz-validator.h"
+
+G_BEGIN_DECLS
+
+/* The findings of @validator and the estimate of @score (NULL: none), as
+ * cz_pack_options_set_check() takes them. */
+JsonNode *cz_archive_check_new_from_validator (CzValidator *validator,
+                                               CzScore     *score);
+
+/* Checks @dossier against @rules now. */
+JsonNode *cz_archive_check_new                (CzDossier   *dossier,
+                                               CzRules     *rules);
+
+/* How many findings of @check are blockers. */
+guint     cz_archive_check_count_blockers     (JsonNode    *check);
+
+G_END_DECLS
