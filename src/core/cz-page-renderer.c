@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <poppler.h>
 
+#include "cz-evidence.h"
 #include "cz-page-renderer.h"
 
 struct _CzRenderedPage
@@ -76,6 +77,11 @@ struct _CzPageRenderer
 
 G_DEFINE_FINAL_TYPE (CzPageRenderer, cz_page_renderer, G_TYPE_OBJECT)
 
+/* poppler's cairo backend shares one FreeType library between all documents,
+ * and FreeType must not load fonts from two threads at once: pages of two
+ * documents are rendered one after the other, each on its own worker. */
+static GMutex render_lock;
+
 typedef enum { JOB_LOAD, JOB_RENDER } JobKind;
 
 typedef struct
@@ -116,7 +122,7 @@ cz_page_renderer_finalize (GObject *object)
   g_clear_error (&self->load_error);
   g_clear_object (&self->file);
   g_free (self->page_sizes);
-  g_queue_clear (&self->lru);
+  /* The queue's links live inside the entries: never g_queue_clear() it. */
   g_hash_table_destroy (self->cache);
   g_mutex_clear (&self->mutex);
 
@@ -185,6 +191,7 @@ ensure_document (CzPageRenderer  *self,
 {
   g_autofree char *uri = NULL;
   g_autofree double *sizes = NULL;
+  g_autoptr(GError) poppler_error = NULL;
   int n_pages;
 
   if (self->document != NULL)
@@ -196,11 +203,14 @@ ensure_document (CzPageRenderer  *self,
     }
 
   uri = g_file_get_uri (self->file);
-  self->document = poppler_document_new_from_file (uri, NULL, &self->load_error);
+  self->document = poppler_document_new_from_file (uri, NULL, &poppler_error);
   if (self->document == NULL)
     {
-      if (self->load_error == NULL)
-        g_set_error_literal (&self->load_error, POPPLER_ERROR, POPPLER_ERROR_DAMAGED, "cannot open");
+      /* Callers need not know poppler: say it in the evidence store's words. */
+      g_set_error_literal (&self->load_error, CZ_EVIDENCE_ERROR,
+                           g_error_matches (poppler_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED)
+                             ? CZ_EVIDENCE_ERROR_ENCRYPTED : CZ_EVIDENCE_ERROR_DAMAGED,
+                           poppler_error != NULL ? poppler_error->message : "cannot open");
       g_propagate_error (error, g_error_copy (self->load_error));
       return FALSE;
     }
@@ -357,7 +367,9 @@ render_page (CzPageRenderer  *self,
   page = poppler_document_get_page (self->document, (int) index);
   if (page != NULL)
     {
+      g_mutex_lock (&render_lock);
       poppler_page_render (page, cr);
+      g_mutex_unlock (&render_lock);
       g_object_unref (page);
     }
   cairo_destroy (cr);

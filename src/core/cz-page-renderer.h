@@ -45,7 +45,7 @@ CzPageRenderer *cz_page_renderer_new           (GFile               *file,
 GFile          *cz_page_renderer_get_file      (CzPageRenderer      *self);
 
 /* Opens the document on the worker; afterwards the page count and sizes
- * are known. Errors are POPPLER_ERROR (encrypted, damaged…). */
+ * are known. Errors: CZ_EVIDENCE_ERROR_ENCRYPTED, CZ_EVIDENCE_ERROR_DAMAGED. */
 void            cz_page_renderer_load_async    (CzPageRenderer      *self,
                                                 GCancellable        *cancellable,
                                                 GAsyncReadyCallback  callback,

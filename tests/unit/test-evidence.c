@@ -724,7 +724,7 @@ test_page_renderer_bad_file (Fixture       *fixture,
   while (wait.result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (cz_page_renderer_render_finish (renderer, wait.result, &error));
-  g_assert_error (error, POPPLER_ERROR, POPPLER_ERROR_DAMAGED);
+  g_assert_error (error, CZ_EVIDENCE_ERROR, CZ_EVIDENCE_ERROR_DAMAGED);
   g_clear_object (&wait.result);
 }
 

@@ -1,0 +1,27 @@
+/* cz-pdf-page-view.h — one rendered PDF page, drawn at a given size
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define CZ_TYPE_PDF_PAGE_VIEW (cz_pdf_page_view_get_type ())
+G_DECLARE_FINAL_TYPE (CzPdfPageView, cz_pdf_page_view, CZ, PDF_PAGE_VIEW, GtkWidget)
+
+GtkWidget  *cz_pdf_page_view_new              (void);
+/* The texture is stretched to the content size until a sharper one comes. */
+void        cz_pdf_page_view_set_texture      (CzPdfPageView *self,
+                                               GdkTexture    *texture);
+GdkTexture *cz_pdf_page_view_get_texture      (CzPdfPageView *self);
+void        cz_pdf_page_view_set_content_size (CzPdfPageView *self,
+                                               int            width,
+                                               int            height);
+void        cz_pdf_page_view_get_content_size (CzPdfPageView *self,
+                                               int           *width,
+                                               int           *height);
+
+G_END_DECLS
