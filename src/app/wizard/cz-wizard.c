@@ -65,6 +65,7 @@ typedef struct
   GtkWidget    *blockers_label;
   GtkWidget    *warnings_label;
   GtkWidget    *complete_icon;
+  char         *state;          /* "Not started", "Complete", "2 blockers, 1 warning" */
 } Step;
 
 struct _CzWizard
@@ -237,6 +238,8 @@ cz_wizard_update_step_state (CzWizard *self,
         description = g_strdup_printf (_("%s, %s"), blockers_part, warnings_part);
     }
 
+  g_free (step->state);
+  step->state = g_strdup (description);
   gtk_widget_set_tooltip_text (step->row, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (step->row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -570,6 +573,8 @@ cz_wizard_finalize (GObject *object)
 {
   CzWizard *self = CZ_WIZARD (object);
 
+  for (guint i = 0; self->steps != NULL && i < self->steps->len; i++)
+    g_clear_pointer (&cz_wizard_get_step (self, i)->state, g_free);
   g_clear_pointer (&self->steps, g_array_unref);
   g_clear_pointer (&self->save_status, g_free);
   g_clear_pointer (&self->score_text, g_free);
@@ -830,6 +835,18 @@ cz_wizard_set_step_status (CzWizard   *self,
   gtk_widget_set_css_classes (step->status_label,
                               (const char *[]) { "cz-step-status", style_class, NULL });
   gtk_widget_set_visible (step->status_label, status != NULL);
+}
+
+const char *
+cz_wizard_get_step_state (CzWizard   *self,
+                          const char *step_id)
+{
+  gint position;
+
+  g_return_val_if_fail (CZ_IS_WIZARD (self), NULL);
+
+  position = cz_wizard_find_step (self, step_id);
+  return position < 0 ? NULL : cz_wizard_get_step (self, position)->state;
 }
 
 const char *

@@ -38,6 +38,10 @@ void          cz_wizard_set_step_status   (CzWizard     *self,
                                            const char   *step_id,
                                            const char   *status,
                                            const char   *style_class);
+/* The state the step list shows for @step_id, as a screen reader reads it:
+ * "Not started", "Complete", "2 blockers, 1 warning"; NULL for steps without one. */
+const char   *cz_wizard_get_step_state    (CzWizard     *self,
+                                           const char   *step_id);
 /* "Saving…", "All changes saved" or "Not saved: …" */
 const char   *cz_wizard_get_save_status   (CzWizard     *self);
 

@@ -1,0 +1,519 @@
+/* test-steps.c — every step of the wizard shows the findings where the person looks
+ *
+ * For each step a value that breaks a rule makes the style and message appear
+ * on its row (and as its accessible description), and fixing it makes them go;
+ * the step list and the header follow. The review opens the step of a finding
+ * and focuses its row. The sample dossier is walked through by keyboard
+ * actions alone and ends on the review with nothing but provisional notes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cz-fields.h"
+#include "cz-sample.h"
+#include "cz-ui-test-utils.h"
+#include "cz-wizard.h"
+#include "pages/incidents/cz-incident-row.h"
+#include "pages/review/cz-review-page.h"
+
+typedef struct
+{
+  CzDossier *dossier;
+  CzWizard  *wizard;
+  GtkWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dossier = cz_sample_dossier_new ();
+  fixture->wizard = CZ_WIZARD (cz_wizard_new (NULL, fixture->dossier));
+  fixture->window = cz_test_window_new (GTK_WIDGET (fixture->wizard));
+  cz_test_flush_main_loop ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  cz_test_flush_main_loop ();
+  g_clear_object (&fixture->dossier);
+}
+
+static CzWizardPage *
+show_step (Fixture    *fixture,
+           const char *step_id)
+{
+  g_assert_true (cz_wizard_show_step (fixture->wizard, step_id));
+  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (fixture->wizard)), ==, step_id);
+  return cz_wizard_get_current_page (fixture->wizard);
+}
+
+/* The field the finding of @rule_id is on, once the engine has it. */
+static char *
+wait_for_rule (Fixture    *fixture,
+               const char *rule_id)
+{
+  GListModel *findings = G_LIST_MODEL (cz_wizard_get_validator (fixture->wizard));
+  char *field_id = NULL;
+  gint64 deadline = g_get_monotonic_time () + CZ_UI_TEST_TIMEOUT_USEC;
+
+  while (field_id == NULL && g_get_monotonic_time () < deadline)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (findings) && field_id == NULL; i++)
+        {
+          g_autoptr(CzFinding) finding = g_list_model_get_item (findings, i);
+
+          if (g_strcmp0 (cz_finding_get_rule_id (finding), rule_id) == 0)
+            field_id = g_strdup (cz_finding_get_field_id (finding));
+        }
+      if (field_id == NULL)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  if (field_id == NULL)
+    g_error ("No finding of %s", rule_id);
+  return field_id;
+}
+
+/* The row of @field_id carries @style, the message under it says so, and a
+ * screen reader reads the message with the row. */
+static void
+assert_finding_shown (CzWizardPage *page,
+                      const char   *field_id,
+                      const char   *style)
+{
+  CzMessageRow *message = cz_wizard_page_get_field_message (page, field_id);
+  GtkWidget *input = cz_wizard_page_get_field_input (page, field_id);
+  g_autofree char *description = NULL;
+
+  g_assert_nonnull (message);
+  g_assert_nonnull (input);
+  cz_test_spin_until (g_strcmp0 (cz_message_row_get_finding_style (message), style) == 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_true (gtk_widget_has_css_class (cz_message_row_get_target (message), style));
+  g_assert_nonnull (cz_message_row_get_finding_message (message));
+
+  if (cz_message_row_get_message (message) != NULL)
+    description = g_strconcat (cz_message_row_get_message (message), "\n",
+                               cz_message_row_get_finding_message (message), NULL);
+  else
+    description = g_strdup (cz_message_row_get_finding_message (message));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cz_message_row_get_target (message)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+}
+
+static void
+assert_finding_gone (CzWizardPage *page,
+                     const char   *field_id)
+{
+  CzMessageRow *message = cz_wizard_page_get_field_message (page, field_id);
+  GtkWidget *target = cz_message_row_get_target (message);
+
+  cz_test_spin_until (cz_message_row_get_finding_message (message) == NULL);
+  g_assert_false (gtk_widget_has_css_class (target, "warning"));
+  if (cz_message_row_get_message (message) == NULL)
+    {
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+      g_assert_false (gtk_widget_has_css_class (target, "error"));
+      g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (target),
+                                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+    }
+}
+
+static void
+set_text (CzWizardPage *page,
+          const char   *field_id,
+          const char   *text)
+{
+  GtkWidget *input = cz_wizard_page_get_field_input (page, field_id);
+
+  g_assert_true (GTK_IS_EDITABLE (input));
+  gtk_editable_set_text (GTK_EDITABLE (input), text);
+}
+
+static void
+test_zone (Fixture       *fixture,
+           gconstpointer  data)
+{
+  CzWizardPage *page = show_step (fixture, "zone");
+  g_autofree char *field_id = NULL;
+
+  set_text (page, CZ_FIELD_ZONE_NAME, "");
+  field_id = wait_for_rule (fixture, "zone-required");
+  g_assert_cmpstr (field_id, ==, CZ_FIELD_ZONE_NAME);
+  assert_finding_shown (page, CZ_FIELD_ZONE_NAME, "error");
+  cz_test_spin_until (g_str_has_prefix (cz_wizard_get_step_state (fixture->wizard, "zone"), "1 blocker"));
+
+  set_text (page, CZ_FIELD_ZONE_NAME, "临湖中欧中小企业合作区");
+  assert_finding_gone (page, CZ_FIELD_ZONE_NAME);
+  cz_test_spin_until (g_strcmp0 (cz_wizard_get_step_state (fixture->wizard, "zone"), "Complete") == 0);
+
+  /* The department's city must be the zone's: another city is a blocker on the location. */
+  {
+    AdwComboRow *city = ADW_COMBO_ROW (cz_wizard_page_get_field_input (page, CZ_FIELD_APPLICANT_CITY));
+    guint original = adw_combo_row_get_selected (city);
+    g_autofree char *location = NULL;
+
+    adw_combo_row_set_selected (city, original == 1 ? 2 : 1);
+    location = wait_for_rule (fixture, "zone-one-prefecture");
+    assert_finding_shown (page, location, "error");
+    adw_combo_row_set_selected (city, original);
+    assert_finding_gone (page, location);
+  }
+}
+
+static void
+test_boundary (Fixture       *fixture,
+               gconstpointer  data)
+{
+  CzWizardPage *page = show_step (fixture, "boundary");
+
+  set_text (page, CZ_FIELD_BOUNDARY_EAST, "");
+  g_free (wait_for_rule (fixture, "boundary-four-limits"));
+  assert_finding_shown (page, CZ_FIELD_BOUNDARY_EAST, "error");
+  set_text (page, CZ_FIELD_BOUNDARY_EAST, "东至临湖大道");
+  assert_finding_gone (page, CZ_FIELD_BOUNDARY_EAST);
+
+  /* Functional areas larger than the planned area: a warning under the list. */
+  cz_dossier_set_integer (fixture->dossier, CZ_FIELD_ZONE_AREA_M2, 10000000);
+  g_free (wait_for_rule (fixture, "functional-areas-within-zone"));
+  assert_finding_shown (page, CZ_FIELD_BOUNDARY_FUNCTIONAL_AREAS, "warning");
+  cz_dossier_set_integer (fixture->dossier, CZ_FIELD_ZONE_AREA_M2, 48600000);
+  assert_finding_gone (page, CZ_FIELD_BOUNDARY_FUNCTIONAL_AREAS);
+
+  /* An area added by the keyboard is written as a record; removing it restores the list. */
+  {
+    CzValue *value = cz_dossier_get_value (fixture->dossier, CZ_FIELD_BOUNDARY_FUNCTIONAL_AREAS);
+    gsize before = g_variant_n_children (cz_value_get_records (value));
+    GtkWidget *focus;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "boundary.add-area", NULL));
+    value = cz_dossier_get_value (fixture->dossier, CZ_FIELD_BOUNDARY_FUNCTIONAL_AREAS);
+    g_assert_cmpuint (g_variant_n_children (cz_value_get_records (value)), ==, before + 1);
+    focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW))),
+                     ==, "Name");
+    /* An unnamed area breaks the functional-division rule… */
+    g_free (wait_for_rule (fixture, "boundary-functional-areas"));
+    assert_finding_shown (page, CZ_FIELD_BOUNDARY_FUNCTIONAL_AREAS, "error");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "boundary.remove-area", "i", (gint32) before));
+    value = cz_dossier_get_value (fixture->dossier, CZ_FIELD_BOUNDARY_FUNCTIONAL_AREAS);
+    g_assert_cmpuint (g_variant_n_children (cz_value_get_records (value)), ==, before);
+    assert_finding_gone (page, CZ_FIELD_BOUNDARY_FUNCTIONAL_AREAS);
+
+    /* …and moving one down swaps it with the next. */
+    {
+      g_autoptr(GVariant) first = g_variant_get_child_value (cz_value_get_records (value), 0);
+      const char *name;
+
+      g_assert_true (g_variant_lookup (first, "name", "&s", &name));
+      g_assert_cmpstr (name, ==, "中欧智造园");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "boundary.move-down", "i", 0));
+      value = cz_dossier_get_value (fixture->dossier, CZ_FIELD_BOUNDARY_FUNCTIONAL_AREAS);
+      g_variant_unref (first);
+      first = g_variant_get_child_value (cz_value_get_records (value), 1);
+      g_assert_true (g_variant_lookup (first, "name", "&s", &name));
+      g_assert_cmpstr (name, ==, "中欧智造园");
+    }
+  }
+}
+
+static void
+test_revenue (Fixture       *fixture,
+              gconstpointer  data)
+{
+  CzWizardPage *page = show_step (fixture, "revenue");
+  GtkWidget *justification = cz_wizard_page_get_field_input (page, CZ_FIELD_REVENUE_JUSTIFICATION);
+  g_autofree char *field_id = NULL;
+  gint64 fen;
+
+  g_assert_false (gtk_widget_is_visible (justification));
+
+  /* 50亿 typed into a 万元 field is 50 亿元: below the 100亿 threshold, a warning. */
+  set_text (page, "revenue.y2024.total", "50亿");
+  g_assert_true (cz_dossier_get_money (fixture->dossier, "revenue.y2024.total", &fen));
+  g_assert_cmpint (fen, ==, G_GINT64_CONSTANT (500000000000));
+  field_id = wait_for_rule (fixture, "revenue-threshold");
+  assert_finding_shown (page, field_id, "warning");
+  g_assert_true (gtk_widget_is_visible (justification));
+  g_assert_true (gtk_widget_has_css_class (cz_wizard_page_get_field_input (page, "revenue.y2024.total"), "numeric"));
+
+  set_text (page, "revenue.y2024.total", "1854000");
+  assert_finding_gone (page, field_id);
+  g_assert_false (gtk_widget_is_visible (justification));
+
+  /* More SMEs than enterprises: a blocker on the year's figures. */
+  set_text (page, "enterprises.y2023.sme", "2000");
+  g_free (field_id);
+  field_id = wait_for_rule (fixture, "sme-not-more-than-total");
+  assert_finding_shown (page, field_id, "error");
+  set_text (page, "enterprises.y2023.sme", "1322");
+  assert_finding_gone (page, field_id);
+
+  /* Each year's input says its year to a screen reader. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cz_wizard_page_get_field_input (page, "revenue.y2022.export")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Export value, 2022");
+}
+
+static void
+test_indicators (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CzWizardPage *page = show_step (fixture, "indicators");
+  const char *field_id = "indicators.plan_quantified_targets";
+  g_autofree char *before = g_strdup (cz_wizard_get_score_text (fixture->wizard));
+
+  g_assert_true (g_str_has_suffix (before, "/100 (provisional)"));
+  set_text (page, field_id, "");
+  g_free (wait_for_rule (fixture, "indicators-answered"));
+  assert_finding_shown (page, field_id, "warning");
+  cz_test_spin_until (g_strcmp0 (cz_wizard_get_score_text (fixture->wizard), before) != 0);
+
+  set_text (page, field_id, "12");
+  assert_finding_gone (page, field_id);
+  cz_test_spin_until (g_strcmp0 (cz_wizard_get_score_text (fixture->wizard), before) == 0);
+}
+
+static void
+test_incidents (Fixture       *fixture,
+                gconstpointer  data)
+{
+  CzWizardPage *page = show_step (fixture, "incidents");
+  const char *list = "incidents.production_safety.list";
+  GtkWidget *focus;
+  GtkWidget *row;
+  GtkWidget *deaths;
+
+  /* A production-safety accident with 10 deaths in 2024 is 重大: a blocker. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "incidents.add", "s", "production-safety"));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  row = gtk_widget_get_ancestor (focus, CZ_TYPE_INCIDENT_ROW);
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (cz_incident_row_get_date_row (CZ_INCIDENT_ROW (row))), "2024-05-01");
+  deaths = cz_test_find_row (row, ADW_TYPE_ENTRY_ROW, "Deaths");
+  gtk_editable_set_text (GTK_EDITABLE (deaths), "10");
+  g_assert_true (g_str_has_prefix (cz_incident_row_get_grade_text (CZ_INCIDENT_ROW (row)), "Grade 重大"));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  g_free (wait_for_rule (fixture, "incidents-production_safety-clear"));
+  assert_finding_shown (page, list, "error");
+  /* …and the 2024 declaration of none now contradicts the list. */
+  assert_finding_shown (page, "incidents.production_safety.y2024.none", "error");
+  cz_test_spin_until (g_str_has_prefix (cz_wizard_get_step_state (fixture->wizard, "incidents"), "2 blockers"));
+
+  /* 9 deaths is 较大, below the disqualifying grade: the list is clear again. */
+  gtk_editable_set_text (GTK_EDITABLE (deaths), "9");
+  assert_finding_gone (page, list);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "incidents.remove", "(si)", "production-safety", 0));
+  assert_finding_gone (page, "incidents.production_safety.y2024.none");
+  g_assert_null (cz_dossier_get_value (fixture->dossier, list));
+
+  /* The explicit choice: unanswered is a blocker. */
+  {
+    AdwComboRow *choice = ADW_COMBO_ROW (cz_wizard_page_get_field_input (page, "integrity.serious_dishonesty.y2023"));
+
+    adw_combo_row_set_selected (choice, 0);
+    g_assert_null (cz_dossier_get_value (fixture->dossier, "integrity.serious_dishonesty.y2023"));
+    assert_finding_shown (page, "integrity.serious_dishonesty.y2023", "error");
+    adw_combo_row_set_selected (choice, 1);
+    g_assert_cmpstr (cz_dossier_get_text (fixture->dossier, "integrity.serious_dishonesty.y2023"), ==, "none");
+    assert_finding_gone (page, "integrity.serious_dishonesty.y2023");
+  }
+}
+
+static void
+test_declarations (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CzWizardPage *page = show_step (fixture, "declarations");
+  GtkCheckButton *truthful = GTK_CHECK_BUTTON (cz_wizard_page_get_field_input (page, CZ_FIELD_DECLARATION_TRUTHFUL));
+
+  g_assert_true (gtk_check_button_get_active (truthful));
+  gtk_check_button_set_active (truthful, FALSE);
+  g_assert_cmpstr (cz_dossier_get_text (fixture->dossier, CZ_FIELD_DECLARATION_TRUTHFUL), ==, "no");
+  g_free (wait_for_rule (fixture, "declaration-truthful"));
+  assert_finding_shown (page, CZ_FIELD_DECLARATION_TRUTHFUL, "error");
+  gtk_check_button_set_active (truthful, TRUE);
+  assert_finding_gone (page, CZ_FIELD_DECLARATION_TRUTHFUL);
+
+  /* A date that is not one clears the field: the rules ask for it. */
+  set_text (page, CZ_FIELD_DECLARATION_DATE, "2025-02-30");
+  g_assert_null (cz_dossier_get_value (fixture->dossier, CZ_FIELD_DECLARATION_DATE));
+  g_free (wait_for_rule (fixture, "declaration-signatory"));
+  assert_finding_shown (page, CZ_FIELD_DECLARATION_DATE, "error");
+  set_text (page, CZ_FIELD_DECLARATION_DATE, "2025年6月20日");
+  assert_finding_gone (page, CZ_FIELD_DECLARATION_DATE);
+  g_assert_cmpstr (cz_value_get_date_iso (cz_dossier_get_value (fixture->dossier, CZ_FIELD_DECLARATION_DATE)), ==,
+                   "2025-06-20");
+}
+
+static void
+test_review_opens_finding (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  CzWizardPage *boundary = show_step (fixture, "boundary");
+  GtkWidget *east = cz_wizard_page_get_field_input (boundary, CZ_FIELD_BOUNDARY_NORTH);
+  CzReviewPage *review;
+  GtkWidget *row = NULL;
+  GtkWidget *focus;
+
+  set_text (boundary, CZ_FIELD_BOUNDARY_NORTH, "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.review", NULL));
+  review = CZ_REVIEW_PAGE (cz_wizard_get_current_page (fixture->wizard));
+  g_assert_cmpstr (cz_wizard_page_get_step_id (CZ_WIZARD_PAGE (review)), ==, "review");
+  cz_test_spin_until ((row = cz_review_page_find_row (review, "boundary-four-limits", CZ_FIELD_BOUNDARY_NORTH)) != NULL);
+  g_assert_true (gtk_widget_has_css_class (row, "activatable") || gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  /* Severity and citation are read with the finding. */
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (fixture->wizard)), ==, "boundary");
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == east || gtk_widget_is_ancestor (focus, east));
+
+  /* A finding on an incident year opens the incidents step on that year's choice. */
+  cz_dossier_clear (fixture->dossier, "incidents.data_security.y2023.none");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.review", NULL));
+  cz_test_spin_until ((row = cz_review_page_find_row (review, "incidents-data_security-declared",
+                                                      "incidents.data_security.y2023.none")) != NULL);
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (fixture->wizard)), ==, "incidents");
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (gtk_widget_is_ancestor (focus, cz_wizard_page_get_field_input (cz_wizard_get_current_page (fixture->wizard),
+                                                                               "incidents.data_security.y2023.none")) ||
+                 focus == cz_wizard_page_get_field_input (cz_wizard_get_current_page (fixture->wizard),
+                                                          "incidents.data_security.y2023.none"));
+}
+
+/* Every input a Tab reaches on @page has a name a screen reader can say. */
+static guint
+tab_through_page (Fixture      *fixture,
+                  CzWizardPage *page)
+{
+  GtkWidget *first = NULL;
+  guint n = 0;
+
+  gtk_widget_grab_focus (GTK_WIDGET (page));
+  if (!gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD))
+    return 0;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      GtkWidget *row;
+
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (page)) || focus == first)
+        break;
+      if (first == NULL)
+        first = focus;
+
+      row = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW);
+      if (row != NULL && !CZ_IS_MESSAGE_ROW (row))
+        {
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+          if (title == NULL || *title == '\0')
+            g_error ("An input on the %s step has no label", cz_wizard_page_get_step_id (page));
+        }
+      n++;
+      if (!gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD))
+        break;
+    }
+  return n;
+}
+
+static void
+test_keyboard_walk (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const steps[] = {
+    "zone", "boundary", "revenue", "indicators", "incidents", "declarations", "evidence", "review",
+  };
+  CzValidator *validator = cz_wizard_get_validator (fixture->wizard);
+
+  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (fixture->wizard)), ==, "zone");
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      CzWizardPage *page = cz_wizard_get_current_page (fixture->wizard);
+
+      g_assert_cmpstr (cz_wizard_page_get_step_id (page), ==, steps[i]);
+      if (!g_str_equal (steps[i], "evidence") && !g_str_equal (steps[i], "review"))
+        {
+          g_assert_cmpuint (tab_through_page (fixture, page), >, 0);
+          g_assert_cmpstr (cz_wizard_get_step_state (fixture->wizard, steps[i]), ==, "Complete");
+        }
+      if (i + 1 < G_N_ELEMENTS (steps))
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.next", NULL));
+    }
+
+  /* Back by the keyboard, and the step list comes back by its action on a narrow window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.previous", NULL));
+  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (fixture->wizard)), ==, "evidence");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.review", NULL));
+
+  /* The sample ends with nothing left but provisional notes. */
+  g_assert_cmpuint (cz_validator_get_n_blockers (validator), ==, 0);
+  g_assert_cmpuint (cz_validator_get_n_warnings (validator), ==, 0);
+  g_assert_true (g_str_has_suffix (cz_wizard_get_score_text (fixture->wizard), "(provisional)"));
+  cz_test_spin_until (cz_review_page_find_row (CZ_REVIEW_PAGE (cz_wizard_get_current_page (fixture->wizard)),
+                                               "score-provisional", NULL) != NULL);
+  g_assert_nonnull (cz_test_find_row (GTK_WIDGET (fixture->wizard), ADW_TYPE_ACTION_ROW, "Ready to pack"));
+}
+
+static void
+test_narrow_window (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(CzDossier) dossier = cz_sample_dossier_new ();
+  GtkWidget *wide_button = cz_test_find_action_button (GTK_WIDGET (fixture->wizard), "wizard.show-steps");
+  GtkWidget *narrow = gtk_window_new ();
+  GtkWidget *wizard = cz_wizard_new (NULL, dossier);
+  GtkWidget *button;
+  GtkWidget *focus;
+
+  /* About 1000 pixels wide: the step list stays beside the step. */
+  g_assert_false (gtk_widget_get_visible (wide_button));
+
+  /* A narrow window folds it away, and a button brings it back. */
+  gtk_window_set_default_size (GTK_WINDOW (narrow), 420, 700);
+  gtk_window_set_child (GTK_WINDOW (narrow), wizard);
+  gtk_window_present (GTK_WINDOW (narrow));
+  button = cz_test_find_action_button (wizard, "wizard.show-steps");
+  cz_test_spin_until (gtk_widget_get_visible (button) && gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_widget_activate_action (wizard, "wizard.show-steps", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (narrow));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX));
+
+  /* Choosing a step from the list shows it. */
+  g_assert_true (gtk_widget_activate_action (wizard, "wizard.show-step", "s", "declarations"));
+  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (CZ_WIZARD (wizard))), ==, "declarations");
+
+  gtk_window_destroy (GTK_WINDOW (narrow));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cz_test_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/steps/zone", test_zone);
+  ADD ("/steps/boundary", test_boundary);
+  ADD ("/steps/revenue", test_revenue);
+  ADD ("/steps/indicators", test_indicators);
+  ADD ("/steps/incidents", test_incidents);
+  ADD ("/steps/declarations", test_declarations);
+  ADD ("/steps/review-opens-finding", test_review_opens_finding);
+  ADD ("/steps/keyboard-walk", test_keyboard_walk);
+  ADD ("/steps/narrow-window", test_narrow_window);
+#undef ADD
+
+  return g_test_run ();
+}
