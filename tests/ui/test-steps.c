@@ -391,6 +391,37 @@ test_review_opens_finding (Fixture       *fixture,
                                                           "incidents.data_security.y2023.none"));
 }
 
+static void
+test_fresh_step_not_red (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(CzDossier) dossier = cz_dossier_new ("00000000-0000-4000-8000-0000000000f0");
+  CzWizard *wizard = CZ_WIZARD (cz_wizard_new (NULL, dossier));
+  GtkWindow *window = cz_test_window_new (GTK_WIDGET (wizard));
+  CzWizardPage *page;
+  CzMessageRow *south;
+
+  /* A step nobody has started shows no findings on its rows, nor counts in the list… */
+  g_assert_true (cz_wizard_show_step (wizard, "boundary"));
+  page = cz_wizard_get_current_page (wizard);
+  south = cz_wizard_page_get_field_message (page, CZ_FIELD_BOUNDARY_SOUTH);
+  cz_test_flush_main_loop ();
+  g_assert_null (cz_message_row_get_finding_message (south));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (south)));
+  g_assert_cmpstr (cz_wizard_get_step_state (wizard, "boundary"), ==, "Not started");
+
+  /* …until one of its fields is answered: then what is still missing shows. */
+  gtk_editable_set_text (GTK_EDITABLE (cz_wizard_page_get_field_input (page, CZ_FIELD_BOUNDARY_EAST)), "东至太湖大道");
+  assert_finding_shown (page, CZ_FIELD_BOUNDARY_SOUTH, "error");
+  cz_test_spin_until (g_str_has_prefix (cz_wizard_get_step_state (wizard, "boundary"), "4 blockers"));
+
+  /* The review leads to a field of an unstarted step and shows its finding there. */
+  g_assert_true (cz_wizard_focus_field (wizard, CZ_FIELD_DECLARATION_OFFICIAL_NAME));
+  assert_finding_shown (cz_wizard_get_current_page (wizard), CZ_FIELD_DECLARATION_OFFICIAL_NAME, "error");
+
+  gtk_window_destroy (window);
+}
+
 /* Every input a Tab reaches on @page has a name a screen reader can say. */
 static guint
 tab_through_page (Fixture      *fixture,
@@ -512,6 +543,7 @@ main (int   argc,
   ADD ("/steps/declarations", test_declarations);
   ADD ("/steps/review-opens-finding", test_review_opens_finding);
   ADD ("/steps/keyboard-walk", test_keyboard_walk);
+  ADD ("/steps/fresh-step-not-red", test_fresh_step_not_red);
   ADD ("/steps/narrow-window", test_narrow_window);
 #undef ADD
 

@@ -10,7 +10,9 @@
  * every page alike: it focuses the input of a field when the review asks for
  * it, and it shows the findings of the wizard's validator on the message rows,
  * collected for ~150 ms after the last change so typing stays smooth and the
- * focus is never moved.
+ * focus is never moved. As with the input checks, a step nobody has started
+ * is not covered in red: its findings show once one of its fields has a value,
+ * or once the review has sent the person to one of them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "cz-fields.h"
 #include "cz-wizard-page.h"
 
 /* How long findings wait after the last change before they are shown. */
@@ -40,7 +43,9 @@ typedef struct
   GHashTable  *inputs;          /* field id → FieldInput */
   GHashTable  *pending;         /* field ids whose findings changed */
   gulong       findings_changed_id;
+  gulong       field_changed_id;
   guint        findings_timeout_id;
+  guint        started : 1;     /* the step has an answer, or the review led here */
 } CzWizardPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (CzWizardPage, cz_wizard_page, GTK_TYPE_WIDGET)
@@ -76,6 +81,50 @@ reveal_widget (GtkWidget *widget)
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w), TRUE);
 }
 
+static void cz_wizard_page_show_all_findings (CzWizardPage *self);
+
+static gboolean
+cz_wizard_page_compute_started (CzWizardPage *self)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+  g_autoptr(GPtrArray) ids = NULL;
+  CzStep step;
+  guint year = CZ_RULES_BUILTIN_YEAR;
+
+  if (priv->dossier == NULL || !cz_step_from_id (priv->step_id, &step))
+    return TRUE;
+  if (priv->validator != NULL && cz_validator_get_rules (priv->validator) != NULL)
+    year = cz_rules_get_year (cz_validator_get_rules (priv->validator));
+
+  ids = cz_fields_dup_ids_for_step (step, year);
+  for (guint i = 0; i < ids->len; i++)
+    if (cz_dossier_get_value (priv->dossier, g_ptr_array_index (ids, i)) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Shows every finding once the step counts as started. */
+static void
+cz_wizard_page_set_started (CzWizardPage *self,
+                            gboolean      started)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+
+  if (priv->started == !!started)
+    return;
+  priv->started = !!started;
+  cz_wizard_page_show_all_findings (self);
+}
+
+static void
+on_dossier_field_changed (CzWizardPage *self)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+
+  if (!priv->started)
+    cz_wizard_page_set_started (self, cz_wizard_page_compute_started (self));
+}
+
 static gboolean
 cz_wizard_page_real_focus_field (CzWizardPage *self,
                                  const char   *field_id)
@@ -85,6 +134,9 @@ cz_wizard_page_real_focus_field (CzWizardPage *self,
 
   if (input == NULL || input->input == NULL)
     return FALSE;
+
+  /* Sent here from the review: the person wants to see what is wrong. */
+  cz_wizard_page_set_started (self, TRUE);
 
   /* A row hidden until it applies (a justification) is shown when asked for. */
   gtk_widget_set_visible (input->input, TRUE);
@@ -151,7 +203,8 @@ cz_wizard_page_show_findings (CzWizardPage *self,
   if (input == NULL || input->message == NULL)
     return;
 
-  text = cz_wizard_page_dup_findings_text (priv->validator, field_id, &style);
+  if (priv->started)
+    text = cz_wizard_page_dup_findings_text (priv->validator, field_id, &style);
   cz_message_row_set_finding (input->message, text, style);
 }
 
@@ -214,6 +267,7 @@ cz_wizard_page_dispose (GObject *object)
 
   g_clear_handle_id (&priv->findings_timeout_id, g_source_remove);
   g_clear_signal_handler (&priv->findings_changed_id, priv->validator);
+  g_clear_signal_handler (&priv->field_changed_id, priv->dossier);
   g_clear_object (&priv->validator);
   if (priv->inputs != NULL)
     g_hash_table_remove_all (priv->inputs);
@@ -368,8 +422,17 @@ cz_wizard_page_set_dossier (CzWizardPage *self,
   g_return_if_fail (CZ_IS_WIZARD_PAGE (self));
   g_return_if_fail (dossier == NULL || CZ_IS_DOSSIER (dossier));
 
-  if (g_set_object (&priv->dossier, dossier))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);
+  if (priv->dossier == dossier)
+    return;
+
+  g_clear_signal_handler (&priv->field_changed_id, priv->dossier);
+  g_set_object (&priv->dossier, dossier);
+  if (dossier != NULL)
+    priv->field_changed_id = g_signal_connect_object (dossier, "field-changed",
+                                                      G_CALLBACK (on_dossier_field_changed), self,
+                                                      G_CONNECT_SWAPPED);
+  priv->started = cz_wizard_page_compute_started (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);
 }
 
 static gboolean
@@ -489,6 +552,7 @@ cz_wizard_page_set_validator (CzWizardPage *self,
       g_signal_connect_object (validator, "field-findings-changed",
                                G_CALLBACK (on_field_findings_changed), self, 0);
 
+  priv->started = priv->started || cz_wizard_page_compute_started (self);
   cz_wizard_page_show_all_findings (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALIDATOR]);
 }
