@@ -25,6 +25,7 @@
 #include "cz-store.h"
 
 #include "cz-cli.h"
+#include "cz-cli-archive.h"
 
 typedef int (*CommandFunc) (CliContext *ctx, int argc, char **argv);
 
@@ -281,6 +282,9 @@ static const Command commands[] = {
   { "rules", "[--json] [--rules PACK.json]", N_("Show the rules pack in use"), 0, 3, command_rules },
   { "attach", "ID SLOT FILE… [--pages 2-3]", N_("Attach evidence files to a slot; prints each file's SHA-256"), 3, 64, command_attach },
   { "evidence", "ID [--json]", N_("Show the evidence slots, their files and findings"), 1, 2, command_evidence },
+  { "signer", "create|import|show …", N_("Create, import or show the department’s signing certificate"), 1, 8, command_signer },
+  { "pack", "ID|FILE.json --out OUT.zip --signer FILE.p12 --passphrase-file F", N_("Sign and pack the dossier and its evidence; exit 1 while it has blockers"), 1, 16, command_pack },
+  { "verify", "ARCHIVE [--json] [--ca CERT.pem]", N_("Check a submission archive; exit 1 when it is not valid"), 1, 4, command_verify },
 };
 
 static void

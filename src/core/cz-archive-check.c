@@ -6,6 +6,24 @@
 
 #include "cz-archive-check.h"
 
+static void add_string (JsonBuilder *builder, const char *name, const char *value);
+
+static void
+add_finding (JsonBuilder *builder,
+             CzFinding   *finding)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "rule_id", cz_finding_get_rule_id (finding));
+  add_string (builder, "severity", cz_severity_to_id (cz_finding_get_severity (finding)));
+  add_string (builder, "field_id", cz_finding_get_field_id (finding));
+  add_string (builder, "step", cz_step_to_id (cz_finding_get_step (finding)));
+  add_string (builder, "message", cz_finding_get_message (finding));
+  add_string (builder, "citation", cz_finding_get_citation (finding));
+  json_builder_set_member_name (builder, "provisional");
+  json_builder_add_boolean_value (builder, cz_finding_get_provisional (finding));
+  json_builder_end_object (builder);
+}
+
 static void
 add_string (JsonBuilder *builder,
             const char  *name,
@@ -20,6 +38,7 @@ add_string (JsonBuilder *builder,
 
 JsonNode *
 cz_archive_check_new_from_validator (CzValidator *validator,
+                                     GPtrArray   *extra_findings,
                                      CzScore     *score)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -43,17 +62,10 @@ cz_archive_check_new_from_validator (CzValidator *validator,
     {
       g_autoptr(CzFinding) finding = g_list_model_get_item (findings, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "rule_id", cz_finding_get_rule_id (finding));
-      add_string (builder, "severity", cz_severity_to_id (cz_finding_get_severity (finding)));
-      add_string (builder, "field_id", cz_finding_get_field_id (finding));
-      add_string (builder, "step", cz_step_to_id (cz_finding_get_step (finding)));
-      add_string (builder, "message", cz_finding_get_message (finding));
-      add_string (builder, "citation", cz_finding_get_citation (finding));
-      json_builder_set_member_name (builder, "provisional");
-      json_builder_add_boolean_value (builder, cz_finding_get_provisional (finding));
-      json_builder_end_object (builder);
+      add_finding (builder, finding);
     }
+  for (guint i = 0; extra_findings != NULL && i < extra_findings->len; i++)
+    add_finding (builder, g_ptr_array_index (extra_findings, i));
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "score");
@@ -104,12 +116,17 @@ cz_archive_check_new_from_validator (CzValidator *validator,
 
 JsonNode *
 cz_archive_check_new (CzDossier *dossier,
-                      CzRules   *rules)
+                      CzRules   *rules,
+                      GPtrArray *extra_findings)
 {
-  g_autoptr(CzValidator) validator = cz_validator_new (dossier, rules);
-  g_autoptr(CzScore) score = cz_score_new (rules, dossier, NULL);
+  /* The validator records the pack in the dossier it checks (touching its
+   * modified time): check a copy, so checking changes nothing. */
+  g_autoptr(JsonNode) node = cz_dossier_to_json (dossier);
+  g_autoptr(CzDossier) copy = cz_dossier_new_from_json (node, NULL);
+  g_autoptr(CzValidator) validator = cz_validator_new (copy ? copy : dossier, rules);
+  g_autoptr(CzScore) score = cz_score_new (rules, copy ? copy : dossier, NULL);
 
-  return cz_archive_check_new_from_validator (validator, score);
+  return cz_archive_check_new_from_validator (validator, extra_findings, score);
 }
 
 guint

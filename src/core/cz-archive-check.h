@@ -11,14 +11,18 @@
 
 G_BEGIN_DECLS
 
-/* The findings of @validator and the estimate of @score (NULL: none), as
+/* The findings of @validator, then @extra_findings (CzFinding, NULL: none:
+ * e.g. the evidence findings), and the estimate of @score (NULL: none), as
  * cz_pack_options_set_check() takes them. */
 JsonNode *cz_archive_check_new_from_validator (CzValidator *validator,
+                                               GPtrArray   *extra_findings,
                                                CzScore     *score);
 
-/* Checks @dossier against @rules now. */
+/* Checks (a copy of) @dossier against @rules now, leaving @dossier
+ * untouched; @extra_findings as above. */
 JsonNode *cz_archive_check_new                (CzDossier   *dossier,
-                                               CzRules     *rules);
+                                               CzRules     *rules,
+                                               GPtrArray   *extra_findings);
 
 /* How many findings of @check are blockers. */
 guint     cz_archive_check_count_blockers     (JsonNode    *check);

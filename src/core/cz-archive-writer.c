@@ -53,6 +53,7 @@ struct _CzPackOptions
   GBytes          *form_bytes;
   GDateTime       *signing_time;
   char            *organisation;
+  char            *fingerprint;   /* result */
 };
 
 G_DEFINE_BOXED_TYPE (CzPackOptions, cz_pack_options, cz_pack_options_ref, cz_pack_options_unref)
@@ -96,6 +97,7 @@ cz_pack_options_unref (CzPackOptions *options)
   g_clear_pointer (&options->form_bytes, g_bytes_unref);
   g_clear_pointer (&options->signing_time, g_date_time_unref);
   g_free (options->organisation);
+  g_free (options->fingerprint);
   g_free (options);
 }
 
@@ -153,6 +155,12 @@ cz_pack_options_set_signing_time (CzPackOptions *options,
   g_clear_pointer (&options->signing_time, g_date_time_unref);
   if (signing_time != NULL)
     options->signing_time = g_date_time_ref (signing_time);
+}
+
+const char *
+cz_pack_options_get_tag_manifest_fingerprint (CzPackOptions *options)
+{
+  return options->fingerprint;
 }
 
 void
@@ -961,9 +969,11 @@ pack_run (PackJob       *job,
 
   if (archive_write_close (job->zip) != ARCHIVE_OK)
     return set_write_error (job, error);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !commit_temporary (job, error))
     return FALSE;
-  return commit_temporary (job, error);
+  g_free (options->fingerprint);
+  options->fingerprint = cz_archive_dup_tag_manifest_fingerprint (tag_manifest_bytes);
+  return TRUE;
 }
 
 gboolean

@@ -101,6 +101,10 @@ void           cz_pack_options_set_signing_time  (CzPackOptions *options,
 void           cz_pack_options_set_organisation  (CzPackOptions *options,
                                                   const char    *organisation);
 
+/* After a successful pack: "AB:CD:…", the SHA-256 of the signed tag
+ * manifest, for the printed form and the user to note. */
+const char    *cz_pack_options_get_tag_manifest_fingerprint (CzPackOptions *options);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CzPackOptions, cz_pack_options_unref)
 
 /* Called with the bytes of evidence and form written so far and in all. */

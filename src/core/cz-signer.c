@@ -815,6 +815,54 @@ replace_file_private (GFile         *file,
   return TRUE;
 }
 
+char *
+cz_signer_dup_default_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "coopzone", "signers", NULL);
+}
+
+CzSigner *
+cz_signer_import_pkcs12_file (GFile         *file,
+                              const char    *passphrase,
+                              const char    *signers_dir,
+                              GFile        **imported,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(CzSigner) signer = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *dir = signers_dir ? g_strdup (signers_dir) : cz_signer_dup_default_dir ();
+  g_autoptr(GFile) destination = NULL;
+
+  data = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (data == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, local_error->code, _("Could not read “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+  signer = cz_signer_new_from_pkcs12 (data, name, passphrase, error);
+  if (signer == NULL)
+    return NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CZ_SIGNER_ERROR, CZ_SIGNER_ERROR_WRITE,
+                   _("Could not create the folder “%s”: %s."), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+  destination = g_file_new_build_filename (dir, basename, NULL);
+  if (!replace_file_private (destination, data, cancellable, error))
+    return NULL;
+  if (imported != NULL)
+    *imported = g_steal_pointer (&destination);
+  return g_steal_pointer (&signer);
+}
+
 gboolean
 cz_signer_save_pkcs12 (CzSigner      *self,
                        GFile         *file,

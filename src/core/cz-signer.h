@@ -70,6 +70,19 @@ CzSigner     *cz_signer_new_from_pkcs12_file   (GFile            *file,
                                                 GCancellable     *cancellable,
                                                 GError          **error);
 
+/* Where imported signers are kept: $XDG_DATA_HOME/coopzone/signers. */
+char         *cz_signer_dup_default_dir        (void);
+
+/* Opens @file with @passphrase and, when it opens, copies it byte for byte
+ * into @signers_dir (NULL: the default), mode 0600, atomically. The copy's
+ * file is returned in @imported (optional). */
+CzSigner     *cz_signer_import_pkcs12_file     (GFile            *file,
+                                                const char       *passphrase,
+                                                const char       *signers_dir,
+                                                GFile           **imported,
+                                                GCancellable     *cancellable,
+                                                GError          **error);
+
 /* A key on a PKCS#11 token (through p11-kit): @uri names the key's object (an
  * RFC 7512 "pkcs11:" URI); the certificate with the same id on the same token
  * is used. A refused PIN is CZ_SIGNER_ERROR_BAD_PIN. */

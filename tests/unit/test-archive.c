@@ -392,6 +392,8 @@ test_no_form_recorded (Fixture       *fixture,
   result = verify_path (path, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (cz_archive_verification_get_valid (result));
+  g_assert_cmpstr (cz_pack_options_get_tag_manifest_fingerprint (options), ==,
+                   cz_archive_verification_get_tag_manifest_fingerprint (result));
   g_assert_false (g_strv_contains (cz_archive_verification_get_files (result), "data/application-form.pdf"));
   g_assert_true (json_node_is_null (json_object_get_member (json_node_get_object (cz_archive_verification_get_dossier_json (result)),
                                                             "application_form")));

@@ -1,0 +1,584 @@
+/* cz-cli-archive.c — coopzone-cli signer, pack and verify
+ *
+ * A passphrase or PIN is only ever read from a file named on the command line
+ * (--passphrase-file, --pin-file), never taken as an argument, so it appears
+ * neither in the process list nor in shell history.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+#include "cz-archive.h"
+#include "cz-archive-check.h"
+#include "cz-evidence.h"
+#include "cz-fields.h"
+#include "cz-rules.h"
+#include "cz-signer.h"
+
+#include "cz-cli.h"
+#include "cz-cli-archive.h"
+
+#define EXIT_INVALID 1
+
+/* The first line of @path, without its line end. */
+static char *
+read_secret_file (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  char *end;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  end = strpbrk (contents, "\r\n");
+  if (end != NULL)
+    *end = '\0';
+  return g_steal_pointer (&contents);
+}
+
+static void
+secret_free (char *secret)
+{
+  if (secret != NULL)
+    {
+      memset (secret, 0, strlen (secret));
+      g_free (secret);
+    }
+}
+
+typedef char CzSecret;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CzSecret, secret_free)
+
+static char *
+format_utc (GDateTime *time)
+{
+  return time ? g_date_time_format (time, "%Y-%m-%d %H:%M:%S UTC") : g_strdup ("-");
+}
+
+static void
+print_signer (CzSigner *signer)
+{
+  g_autofree char *from = format_utc (cz_signer_get_not_before (signer));
+  g_autofree char *until = format_utc (cz_signer_get_not_after (signer));
+
+  g_print ("%s: %s\n", _("Subject"), cz_signer_get_subject (signer));
+  g_print ("%s: %s\n", _("Key"), cz_signer_get_key_algorithm (signer));
+  g_print ("%s: %s — %s\n", _("Valid"), from, until);
+  g_print ("%s: %s\n", _("SHA-256 fingerprint"), cz_signer_get_fingerprint (signer));
+}
+
+/* ---------------------------------------------------------------------- */
+/* signer                                                                   */
+
+static int
+signer_create (int    argc,
+               char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzSecret) passphrase = NULL;
+  g_autoptr(CzSigner) signer = NULL;
+  g_autoptr(GFile) out = NULL;
+  const char *name = NULL, *out_path = NULL, *passphrase_file = NULL;
+  CzSignerKeyType key_type = CZ_SIGNER_KEY_ECDSA_P256;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--name") && i + 1 < argc)
+        name = argv[++i];
+      else if (g_str_equal (argv[i], "--out") && i + 1 < argc)
+        out_path = argv[++i];
+      else if (g_str_equal (argv[i], "--passphrase-file") && i + 1 < argc)
+        passphrase_file = argv[++i];
+      else if (g_str_equal (argv[i], "--rsa"))
+        key_type = CZ_SIGNER_KEY_RSA_3072;
+      else
+        return fail (_("Unknown option “%1$s” for %2$s."), argv[i], "signer create");
+    }
+  if (name == NULL || out_path == NULL || passphrase_file == NULL)
+    return fail (_("Usage: coopzone-cli signer create --name DEPARTMENT --out FILE.p12 --passphrase-file FILE [--rsa]"));
+
+  passphrase = read_secret_file (passphrase_file, &error);
+  if (passphrase == NULL)
+    return fail (_("Could not read the passphrase file: %s"), error->message);
+
+  signer = cz_signer_create_department (name, key_type, NULL, &error);
+  if (signer == NULL)
+    return fail ("%s", error->message);
+  out = g_file_new_for_commandline_arg (out_path);
+  if (!cz_signer_save_pkcs12 (signer, out, passphrase, NULL, &error))
+    return fail ("%s", error->message);
+
+  print_signer (signer);
+  return 0;
+}
+
+static int
+signer_import (int    argc,
+               char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzSecret) passphrase = NULL;
+  g_autoptr(CzSigner) signer = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) imported = NULL;
+  g_autofree char *imported_path = NULL;
+  const char *path = NULL, *passphrase_file = NULL;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--passphrase-file") && i + 1 < argc)
+        passphrase_file = argv[++i];
+      else if (argv[i][0] != '-' && path == NULL)
+        path = argv[i];
+      else
+        return fail (_("Unknown option “%1$s” for %2$s."), argv[i], "signer import");
+    }
+  if (path == NULL || passphrase_file == NULL)
+    return fail (_("Usage: coopzone-cli signer import FILE.p12 --passphrase-file FILE"));
+
+  passphrase = read_secret_file (passphrase_file, &error);
+  if (passphrase == NULL)
+    return fail (_("Could not read the passphrase file: %s"), error->message);
+
+  file = g_file_new_for_commandline_arg (path);
+  signer = cz_signer_import_pkcs12_file (file, passphrase, NULL, &imported, NULL, &error);
+  if (signer == NULL)
+    return fail ("%s", error->message);
+
+  imported_path = g_file_get_path (imported);
+  print_signer (signer);
+  g_print ("%s: %s\n", _("Imported to"), imported_path);
+  return 0;
+}
+
+static int
+signer_show (int    argc,
+             char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzSecret) passphrase = NULL;
+  g_autoptr(CzSigner) signer = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *chosen = NULL;
+  const char *path = NULL, *passphrase_file = NULL;
+  gboolean pem = FALSE;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--passphrase-file") && i + 1 < argc)
+        passphrase_file = argv[++i];
+      else if (g_str_equal (argv[i], "--pem"))
+        pem = TRUE;
+      else if (argv[i][0] != '-' && path == NULL)
+        path = argv[i];
+      else
+        return fail (_("Unknown option “%1$s” for %2$s."), argv[i], "signer show");
+    }
+
+  /* No file: the one signer imported into the user's data folder. */
+  if (path == NULL)
+    {
+      g_autofree char *dir_path = cz_signer_dup_default_dir ();
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        if (name[0] != '.')
+          g_ptr_array_add (names, g_build_filename (dir_path, name, NULL));
+      if (names->len == 0)
+        return fail (_("No signer has been imported. Use “coopzone-cli signer import FILE.p12” or name a file."));
+      if (names->len > 1)
+        {
+          for (guint i = 0; i < names->len; i++)
+            g_print ("%s\n", (char *) g_ptr_array_index (names, i));
+          return fail (_("Several signers are imported: name the file to show."));
+        }
+      path = chosen = g_strdup (g_ptr_array_index (names, 0));
+    }
+
+  if (passphrase_file != NULL)
+    {
+      passphrase = read_secret_file (passphrase_file, &error);
+      if (passphrase == NULL)
+        return fail (_("Could not read the passphrase file: %s"), error->message);
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  signer = cz_signer_new_from_pkcs12_file (file, passphrase, NULL, &error);
+  if (signer == NULL)
+    {
+      if (passphrase == NULL && g_error_matches (error, CZ_SIGNER_ERROR, CZ_SIGNER_ERROR_BAD_PASSPHRASE))
+        return fail (_("“%s” is protected by a passphrase: give it with --passphrase-file FILE."), path);
+      return fail ("%s", error->message);
+    }
+  /* The certificate alone, to hand to whoever verifies the archives. */
+  if (pem)
+    {
+      g_autofree char *text = cz_signer_dup_certificate_pem (signer);
+      g_print ("%s", text);
+      return 0;
+    }
+  g_print ("%s: %s\n", _("File"), path);
+  print_signer (signer);
+  return 0;
+}
+
+int
+command_signer (CliContext  *ctx,
+                int          argc,
+                char       **argv)
+{
+  if (g_str_equal (argv[0], "create"))
+    return signer_create (argc - 1, argv + 1);
+  if (g_str_equal (argv[0], "import"))
+    return signer_import (argc - 1, argv + 1);
+  if (g_str_equal (argv[0], "show"))
+    return signer_show (argc - 1, argv + 1);
+  return fail (_("Unknown signer command “%s”: use create, import or show."), argv[0]);
+}
+
+/* ---------------------------------------------------------------------- */
+/* pack                                                                     */
+
+/* As validate chooses: --rules, else the built-in pack of the call year,
+ * else the newest built-in pack. */
+static CzRules *
+load_rules (const char  *rules_path,
+            CzDossier   *dossier,
+            GError     **error)
+{
+  gint64 year = 0;
+
+  if (rules_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (rules_path);
+      return cz_rules_new_from_file (file, error);
+    }
+  if (cz_dossier_get_integer (dossier, CZ_FIELD_APPLICATION_YEAR, &year) && year > 0 && year < G_MAXUINT)
+    {
+      CzRules *rules = cz_rules_new_builtin ((guint) year, NULL);
+
+      if (rules != NULL)
+        return rules;
+    }
+  return cz_rules_new_builtin (CZ_RULES_BUILTIN_YEAR, error);
+}
+
+static void
+print_blockers (JsonNode *check)
+{
+  JsonArray *findings = json_object_get_array_member (json_node_get_object (check), "findings");
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+      const char *field = json_object_get_string_member_with_default (finding, "field_id", NULL);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (finding, "severity", NULL), "blocker") != 0)
+        continue;
+      g_printerr ("  • %s%s%s%s\n", json_object_get_string_member_with_default (finding, "message", ""),
+                  field ? " (" : "", field ? field : "", field ? ")" : "");
+    }
+}
+
+static void
+add_evidence_from_dossier (CzPackOptions   *options,
+                           CzDossier       *dossier,
+                           CzEvidenceStore *evidence)
+{
+  g_autoptr(GPtrArray) records = cz_evidence_dup_records (dossier, NULL);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      GVariant *record = g_ptr_array_index (records, i);
+      const char *sha256 = cz_evidence_record_get_text (record, "sha256");
+      const char *title = cz_evidence_record_get_text (record, "title");
+      const char *name = cz_evidence_record_get_text (record, "name");
+      const char *pages = cz_evidence_record_get_text (record, "pages");
+      g_autoptr(GFile) file = cz_evidence_store_dup_file (evidence, sha256);
+
+      cz_pack_options_add_evidence (options, cz_evidence_record_get_text (record, "slot"), file,
+                                    title[0] ? title : name[0] ? name : NULL,
+                                    pages[0] ? pages : NULL, sha256);
+    }
+}
+
+static void
+print_progress (guint64  done,
+                guint64  total,
+                gpointer user_data)
+{
+  int *last = user_data;
+  int percent = total ? (int) (done * 100 / total) : 100;
+
+  if (percent / 10 != *last / 10)
+    g_printerr ("\r%3d%%", percent);
+  *last = percent;
+}
+
+int
+command_pack (CliContext  *ctx,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzStore) store = NULL;
+  g_autoptr(CzDossier) dossier = NULL;
+  g_autoptr(CzRules) rules = NULL;
+  g_autoptr(CzEvidenceStore) evidence = NULL;
+  g_autoptr(GHashTable) infos = NULL;
+  g_autoptr(GPtrArray) evidence_findings = NULL;
+  g_autoptr(JsonNode) check = NULL;
+  g_autoptr(CzSecret) secret = NULL;
+  g_autoptr(CzSigner) signer = NULL;
+  g_autoptr(CzPackOptions) options = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GDateTime) signing_time = NULL;
+  g_autofree char *database = NULL;
+  const char *dossier_arg = NULL, *out_path = NULL, *signer_path = NULL, *passphrase_file = NULL;
+  const char *pkcs11_uri = NULL, *pin_file = NULL, *rules_path = NULL, *form_path = NULL, *time_text = NULL;
+  gboolean quiet = FALSE;
+  guint n_blockers;
+  int last_percent = -10;
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+
+      if (g_str_equal (argv[i], "--out") && next)
+        out_path = argv[++i];
+      else if (g_str_equal (argv[i], "--signer") && next)
+        signer_path = argv[++i];
+      else if (g_str_equal (argv[i], "--passphrase-file") && next)
+        passphrase_file = argv[++i];
+      else if (g_str_equal (argv[i], "--pkcs11-uri") && next)
+        pkcs11_uri = argv[++i];
+      else if (g_str_equal (argv[i], "--pin-file") && next)
+        pin_file = argv[++i];
+      else if (g_str_equal (argv[i], "--rules") && next)
+        rules_path = argv[++i];
+      else if (g_str_equal (argv[i], "--form") && next)
+        form_path = argv[++i];
+      else if (g_str_equal (argv[i], "--signing-time") && next)
+        time_text = argv[++i];
+      else if (g_str_equal (argv[i], "--quiet"))
+        quiet = TRUE;
+      else if (argv[i][0] != '-' && dossier_arg == NULL)
+        dossier_arg = argv[i];
+      else
+        return fail (_("Unknown option “%1$s” for %2$s."), argv[i], "pack");
+    }
+  if (dossier_arg == NULL || out_path == NULL ||
+      !((signer_path != NULL && passphrase_file != NULL && pkcs11_uri == NULL) ||
+        (pkcs11_uri != NULL && pin_file != NULL && signer_path == NULL)))
+    return fail (_("Usage: coopzone-cli pack ID|FILE.json --out OUT.zip (--signer FILE.p12 --passphrase-file FILE | --pkcs11-uri URI --pin-file FILE)"));
+  quiet = quiet || !isatty (STDERR_FILENO);
+  if (time_text != NULL && (signing_time = g_date_time_new_from_iso8601 (time_text, NULL)) == NULL)
+    return fail (_("“%s” is not a time such as 2026-05-20T09:30:00Z."), time_text);
+
+  dossier = load_dossier_argument (ctx, dossier_arg, &store, &error);
+  if (dossier == NULL)
+    return fail ("%s", error->message);
+  rules = load_rules (rules_path, dossier, &error);
+  if (rules == NULL)
+    return fail ("%s", error->message);
+
+  /* Evidence lives beside the store's database; a dossier from a file uses
+   * the store it would be imported into. */
+  database = store ? g_strdup (cz_store_get_path (store))
+                   : ctx->store_path ? g_strdup (ctx->store_path) : cz_store_dup_default_path ();
+  evidence = cz_evidence_store_new_for_database (database);
+  infos = cz_evidence_store_inspect_dossier (evidence, dossier, rules);
+  evidence_findings = cz_evidence_dup_findings (dossier, rules, infos);
+
+  check = cz_archive_check_new (dossier, rules, evidence_findings);
+  n_blockers = cz_archive_check_count_blockers (check);
+  if (n_blockers > 0)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "coopzone-cli: the dossier cannot be packed while it has %u blocker:\n",
+                               "coopzone-cli: the dossier cannot be packed while it has %u blockers:\n",
+                               n_blockers), n_blockers);
+      print_blockers (check);
+      return EXIT_BLOCKERS;
+    }
+
+  secret = read_secret_file (signer_path ? passphrase_file : pin_file, &error);
+  if (secret == NULL)
+    return fail (signer_path ? _("Could not read the passphrase file: %s") : _("Could not read the PIN file: %s"),
+                 error->message);
+  if (signer_path != NULL)
+    {
+      g_autoptr(GFile) signer_file = g_file_new_for_commandline_arg (signer_path);
+      signer = cz_signer_new_from_pkcs12_file (signer_file, secret, NULL, &error);
+    }
+  else
+    signer = cz_signer_new_from_pkcs11 (pkcs11_uri, secret, &error);
+  if (signer == NULL)
+    return fail ("%s", error->message);
+
+  options = cz_pack_options_new ();
+  cz_pack_options_set_check (options, check);
+  cz_pack_options_set_signing_time (options, signing_time);
+  add_evidence_from_dossier (options, dossier, evidence);
+  if (form_path != NULL)
+    {
+      g_autoptr(GFile) form = g_file_new_for_commandline_arg (form_path);
+      cz_pack_options_set_application_form_file (options, form);
+    }
+
+  out = g_file_new_for_commandline_arg (out_path);
+  if (!cz_archive_pack (dossier, options, signer, out, NULL, quiet ? NULL : print_progress, &last_percent, &error))
+    {
+      if (!quiet)
+        g_printerr ("\n");
+      return fail ("%s", error->message);
+    }
+  if (!quiet)
+    g_printerr ("\n");
+
+  g_print ("%s: %s\n", _("Archive"), out_path);
+  g_print ("%s: %s\n", _("Signer"), cz_signer_get_subject (signer));
+  g_print ("%s: %s\n", _("Signer SHA-256 fingerprint"), cz_signer_get_fingerprint (signer));
+  g_print ("%s: %s\n", _("Tag manifest SHA-256"), cz_pack_options_get_tag_manifest_fingerprint (options));
+  return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* verify                                                                   */
+
+static void
+print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  data = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", data);
+}
+
+static void
+print_refusal_json (const GError *error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  static const char * const codes[] = {
+    "failed", "blockers", "not-checked", "evidence", "write", "read", "not-a-zip", "truncated", "corrupt",
+    "path-traversal", "absolute-path", "symlink", "hardlink", "special-file", "duplicate-name",
+    "name-collision", "name-not-utf8", "zip-bomb", "not-a-bag",
+  };
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "valid");
+  json_builder_add_boolean_value (builder, FALSE);
+  json_builder_set_member_name (builder, "refused");
+  json_builder_add_string_value (builder, error->code >= 0 && (gsize) error->code < G_N_ELEMENTS (codes)
+                                          ? codes[error->code] : "failed");
+  json_builder_set_member_name (builder, "problems");
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, error->message);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  print_json (root);
+}
+
+int
+command_verify (CliContext  *ctx,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzArchiveVerification) result = NULL;
+  g_autoptr(GFile) archive = NULL;
+  g_autoptr(GBytes) trusted = NULL;
+  g_autofree char *time = NULL;
+  const char *archive_path = NULL, *ca_path = NULL;
+  const char * const *problems;
+  const char * const *files;
+  gboolean json = FALSE;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (g_str_equal (argv[i], "--ca") && i + 1 < argc)
+        ca_path = argv[++i];
+      else if (argv[i][0] != '-' && archive_path == NULL)
+        archive_path = argv[i];
+      else
+        return fail (_("Unknown option “%1$s” for %2$s."), argv[i], "verify");
+    }
+  if (archive_path == NULL)
+    return fail (_("Usage: coopzone-cli verify ARCHIVE.zip [--json] [--ca CERT.pem]"));
+
+  if (ca_path != NULL)
+    {
+      g_autoptr(GFile) ca = g_file_new_for_commandline_arg (ca_path);
+
+      trusted = g_file_load_bytes (ca, NULL, NULL, &error);
+      if (trusted == NULL)
+        return fail (_("Could not read the certificate “%s”: %s"), ca_path, error->message);
+    }
+
+  archive = g_file_new_for_commandline_arg (archive_path);
+  if (!g_file_query_exists (archive, NULL))
+    return fail (_("“%s” does not exist."), archive_path);
+  result = cz_archive_verify (archive, trusted, NULL, NULL, NULL, &error);
+  if (result == NULL)
+    {
+      if (g_error_matches (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_READ))
+        return fail ("%s", error->message);
+      if (json)
+        print_refusal_json (error);
+      else
+        g_print ("%s: %s\n", _("INVALID"), error->message);
+      return EXIT_INVALID;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = cz_archive_verification_to_json (result);
+
+      print_json (node);
+      return cz_archive_verification_get_valid (result) ? 0 : EXIT_INVALID;
+    }
+
+  time = format_utc (cz_archive_verification_get_signing_time (result));
+  files = cz_archive_verification_get_files (result);
+  g_print ("%s\n", cz_archive_verification_get_valid (result) ? _("VALID") : _("INVALID"));
+  g_print ("%s: %s\n", _("Archive"), archive_path);
+  g_print ("%s: %s\n", _("Signer"), cz_archive_verification_get_signer_subject (result) ?: "-");
+  g_print ("%s: %s\n", _("Signer SHA-256 fingerprint"), cz_archive_verification_get_signer_fingerprint (result) ?: "-");
+  g_print ("%s: %s\n", _("Signed at"), time);
+  g_print ("%s: %s\n", _("Trust"), cz_archive_verification_get_trust_checked (result)
+                                    ? ((cz_archive_verification_get_failed_checks (result) & CZ_ARCHIVE_CHECK_TRUST)
+                                       ? _("not trusted by the given certificate") : _("trusted by the given certificate"))
+                                    : _("not checked (no --ca given)"));
+  g_print ("%s: %s\n", _("Organisation"), cz_archive_verification_get_organisation (result) ?: "-");
+  g_print ("%s: %s (%s)\n", _("Rules pack"), cz_archive_verification_get_rules_pack_id (result) ?: "-",
+           cz_archive_verification_get_rules_pack_sha256 (result) ?: "-");
+  g_print ("%s: %s\n", _("Payload-Oxum"), cz_archive_verification_get_payload_oxum (result) ?: "-");
+  g_print ("%s: %s\n", _("Tag manifest SHA-256"), cz_archive_verification_get_tag_manifest_fingerprint (result));
+  g_print ("%s:\n", _("Files"));
+  for (guint i = 0; files[i] != NULL; i++)
+    g_print ("  %s\n", files[i]);
+
+  problems = cz_archive_verification_get_problems (result);
+  if (problems[0] != NULL)
+    {
+      g_print ("%s:\n", _("Problems"));
+      for (guint i = 0; problems[i] != NULL; i++)
+        g_print ("  • %s\n", problems[i]);
+    }
+  return cz_archive_verification_get_valid (result) ? 0 : EXIT_INVALID;
+}

@@ -1,0 +1,515 @@
+/* test-cli-archive.c — coopzone-cli signer, pack and verify, as a script uses them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#define DEPARTMENT "苏州市工业和信息化局"
+
+typedef struct
+{
+  char *dir;
+  char *pass;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static char *
+fixture_path (Fixture    *fixture,
+              const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("cz-cli-archive-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->pass = fixture_path (fixture, "passphrase");
+  g_assert_true (g_file_set_contents (fixture->pass, "部门口令 correct horse\n", -1, NULL));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->pass);
+}
+
+/* Runs coopzone-cli with its own XDG_DATA_HOME, so store and signers are private. */
+static Result
+run_cli (Fixture    *fixture,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = fixture_path (fixture, "data");
+  Result result = { 0 };
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("COOPZONE_CLI"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
+  g_assert_no_error (error);
+  result.status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d\n%s%s", result.status, result.out, result.err);
+  return result;
+}
+
+static char *
+create_signer (Fixture *fixture)
+{
+  char *p12 = fixture_path (fixture, "部门.p12");
+  Result result = run_cli (fixture, "signer", "create", "--name", DEPARTMENT, "--out", p12,
+                           "--passphrase-file", fixture->pass, NULL);
+
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+  return p12;
+}
+
+/* Adds the sample (with its evidence) to the store; returns its id. */
+static char *
+store_sample (Fixture *fixture)
+{
+  Result result = run_cli (fixture, "sample", "--store", NULL);
+  char *id;
+
+  g_assert_cmpint (result.status, ==, 0);
+  id = g_strstrip (g_strdup (result.out));
+  result_clear (&result);
+  return id;
+}
+
+static char *
+pack_sample (Fixture *fixture)
+{
+  g_autofree char *p12 = create_signer (fixture);
+  g_autofree char *id = store_sample (fixture);
+  char *archive = fixture_path (fixture, "申报包.zip");
+  Result result = run_cli (fixture, "pack", id, "--out", archive, "--signer", p12,
+                           "--passphrase-file", fixture->pass, NULL);
+
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Tag manifest SHA-256: "));
+  result_clear (&result);
+  return archive;
+}
+
+static void
+test_signer_create_and_show (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *p12 = fixture_path (fixture, "部门.p12");
+  g_autofree char *wrong = fixture_path (fixture, "wrong");
+  g_autofree char *fingerprint = NULL;
+  Result result;
+  GStatBuf st;
+
+  result = run_cli (fixture, "signer", "create", "--name", DEPARTMENT, "--out", p12,
+                    "--passphrase-file", fixture->pass, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "CN=" DEPARTMENT));
+  g_assert_nonnull (strstr (result.out, "ECDSA P-256"));
+  g_assert_nonnull (strstr (result.out, "SHA-256 fingerprint: "));
+  fingerprint = g_strdup (strstr (result.out, "SHA-256 fingerprint: "));
+  result_clear (&result);
+  g_assert_cmpint (g_stat (p12, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  result = run_cli (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Subject: CN=" DEPARTMENT ",O=" DEPARTMENT));
+  g_assert_nonnull (strstr (result.out, "Valid: "));
+  g_assert_nonnull (strstr (result.out, fingerprint));
+  result_clear (&result);
+
+  result = run_cli (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, "--pem", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_str_has_prefix (result.out, "-----BEGIN CERTIFICATE-----"));
+  result_clear (&result);
+
+  g_assert_true (g_file_set_contents (wrong, "not it\n", -1, NULL));
+  result = run_cli (fixture, "signer", "show", p12, "--passphrase-file", wrong, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "passphrase"));
+  g_assert_nonnull (strstr (result.err, "部门.p12"));
+  result_clear (&result);
+
+  result = run_cli (fixture, "signer", "show", p12, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "--passphrase-file"));
+  result_clear (&result);
+}
+
+static void
+test_signer_rsa (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *p12 = fixture_path (fixture, "rsa.p12");
+  Result result = run_cli (fixture, "signer", "create", "--name", DEPARTMENT, "--out", p12,
+                           "--passphrase-file", fixture->pass, "--rsa", NULL);
+
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "RSA 3072"));
+  result_clear (&result);
+}
+
+static void
+test_signer_bad_usage (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *p12 = fixture_path (fixture, "x.p12");
+  Result result;
+
+  /* The passphrase is never accepted on the command line. */
+  result = run_cli (fixture, "signer", "create", "--name", DEPARTMENT, "--out", p12, "--passphrase", "secret", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_false (g_file_test (p12, G_FILE_TEST_EXISTS));
+  result_clear (&result);
+
+  result = run_cli (fixture, "signer", "create", "--out", p12, "--passphrase-file", fixture->pass, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  result_clear (&result);
+
+  result = run_cli (fixture, "signer", "frobnicate", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  result_clear (&result);
+
+  result = run_cli (fixture, "signer", "show", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "signer import"));
+  result_clear (&result);
+}
+
+static void
+test_signer_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *p12 = create_signer (fixture);
+  g_autofree char *imported = g_build_filename (fixture->dir, "data", "coopzone", "signers", "部门.p12", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *garbage = fixture_path (fixture, "garbage.pfx");
+  gsize original_length, copy_length;
+  Result result;
+  GStatBuf st;
+
+  result = run_cli (fixture, "signer", "import", p12, "--passphrase-file", fixture->pass, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, imported));
+  result_clear (&result);
+  g_assert_cmpint (g_stat (imported, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (p12, &original, &original_length, NULL));
+  g_assert_true (g_file_get_contents (imported, &copy, &copy_length, NULL));
+  g_assert_cmpmem (original, original_length, copy, copy_length);
+
+  /* With one signer imported, show needs no file. */
+  result = run_cli (fixture, "signer", "show", "--passphrase-file", fixture->pass, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "CN=" DEPARTMENT));
+  result_clear (&result);
+
+  g_assert_true (g_file_set_contents (garbage, "garbage", -1, NULL));
+  result = run_cli (fixture, "signer", "import", garbage, "--passphrase-file", fixture->pass, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "PKCS#12"));
+  result_clear (&result);
+}
+
+static void
+test_pack_and_verify (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *archive = pack_sample (fixture);
+  g_autofree char *p12 = fixture_path (fixture, "部门.p12");
+  g_autofree char *cert = fixture_path (fixture, "department.pem");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  Result result;
+
+  result = run_cli (fixture, "verify", archive, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_str_has_prefix (result.out, "VALID\n"));
+  g_assert_nonnull (strstr (result.out, "Signer: CN=" DEPARTMENT));
+  g_assert_nonnull (strstr (result.out, "Rules pack: cn.miit.coopzone.2025"));
+  g_assert_nonnull (strstr (result.out, "data/evidence/boundary-map/01-"));
+  g_assert_nonnull (strstr (result.out, "Trust: not checked"));
+  result_clear (&result);
+
+  result = run_cli (fixture, "verify", archive, "--json", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  json_parser_load_from_data (parser, result.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_get_boolean_member (root, "valid"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "checks"), "trust"), ==, "not-checked");
+  g_assert_cmpint (strlen (json_object_get_string_member (root, "tag_manifest_fingerprint_sha256")), ==, 95);
+  result_clear (&result);
+
+  result = run_cli (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, "--pem", NULL);
+  g_assert_true (g_file_set_contents (cert, result.out, -1, NULL));
+  result_clear (&result);
+  result = run_cli (fixture, "verify", archive, "--ca", cert, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Trust: trusted by the given certificate"));
+  result_clear (&result);
+}
+
+static void
+test_pack_refused_with_blockers (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *p12 = create_signer (fixture);
+  g_autofree char *dossier_path = fixture_path (fixture, "draft.json");
+  g_autofree char *archive = fixture_path (fixture, "out.zip");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *fields;
+  Result result;
+
+  /* The sample without a zone name and without its evidence. */
+  result = run_cli (fixture, "sample", dossier_path, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+  json_parser_load_from_file (parser, dossier_path, &error);
+  g_assert_no_error (error);
+  fields = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "fields");
+  json_object_remove_member (fields, "zone.name");
+  if (json_object_has_member (fields, "evidence.files"))
+    json_object_remove_member (fields, "evidence.files");
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (generator, dossier_path, NULL));
+
+  result = run_cli (fixture, "pack", dossier_path, "--out", archive, "--signer", p12,
+                    "--passphrase-file", fixture->pass, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "cannot be packed"));
+  g_assert_nonnull (strstr (result.err, "(zone.name)"));
+  g_assert_nonnull (strstr (result.err, "(evidence."));
+  g_assert_false (g_file_test (archive, G_FILE_TEST_EXISTS));
+  result_clear (&result);
+}
+
+static void
+test_pack_bad_usage (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *p12 = create_signer (fixture);
+  g_autofree char *id = store_sample (fixture);
+  g_autofree char *archive = fixture_path (fixture, "out.zip");
+  g_autofree char *wrong = fixture_path (fixture, "wrong");
+  Result result;
+
+  result = run_cli (fixture, "pack", id, "--signer", p12, "--passphrase-file", fixture->pass, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  result_clear (&result);
+
+  result = run_cli (fixture, "pack", id, "--out", archive, "--signer", p12, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  result_clear (&result);
+
+  g_assert_true (g_file_set_contents (wrong, "not it\n", -1, NULL));
+  result = run_cli (fixture, "pack", id, "--out", archive, "--signer", p12, "--passphrase-file", wrong, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "passphrase"));
+  g_assert_false (g_file_test (archive, G_FILE_TEST_EXISTS));
+  result_clear (&result);
+
+  result = run_cli (fixture, "pack", "no-such-dossier", "--out", archive, "--signer", p12,
+                    "--passphrase-file", fixture->pass, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  result_clear (&result);
+}
+
+static void
+test_pack_same_time_same_payload (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *p12 = create_signer (fixture);
+  g_autofree char *id = store_sample (fixture);
+  g_autofree char *first = fixture_path (fixture, "first.zip");
+  g_autofree char *second = fixture_path (fixture, "second.zip");
+  g_autofree char *first_manifest = NULL;
+  Result result;
+
+  result = run_cli (fixture, "pack", id, "--out", first, "--signer", p12, "--passphrase-file", fixture->pass,
+                    "--signing-time", "2026-05-20T09:30:00Z", "--quiet", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+  result = run_cli (fixture, "pack", id, "--out", second, "--signer", p12, "--passphrase-file", fixture->pass,
+                    "--signing-time", "2026-05-20T09:30:00Z", "--quiet", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+
+  /* Same payload, hence the same manifests: the tag manifest fingerprints agree. */
+  result = run_cli (fixture, "verify", first, "--json", NULL);
+  first_manifest = g_strdup (strstr (result.out, "\"tag_manifest_fingerprint_sha256\""));
+  result_clear (&result);
+  result = run_cli (fixture, "verify", second, "--json", NULL);
+  g_assert_nonnull (first_manifest);
+  g_assert_cmpstr (strstr (result.out, "\"tag_manifest_fingerprint_sha256\""), ==, first_manifest);
+  result_clear (&result);
+}
+
+static void
+test_verify_invalid (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *archive = pack_sample (fixture);
+  g_autofree char *contents = NULL;
+  g_autofree char *broken = fixture_path (fixture, "broken.zip");
+  g_autofree char *letter = fixture_path (fixture, "letter.zip");
+  gsize length;
+  Result result;
+
+  g_assert_true (g_file_get_contents (archive, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (broken, contents, length - 100, NULL));
+  result = run_cli (fixture, "verify", broken, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_true (g_str_has_prefix (result.out, "INVALID: "));
+  g_assert_nonnull (strstr (result.out, "broken.zip"));
+  result_clear (&result);
+
+  result = run_cli (fixture, "verify", broken, "--json", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.out, "\"refused\" : \"truncated\""));
+  result_clear (&result);
+
+  g_assert_true (g_file_set_contents (letter, "not a zip", -1, NULL));
+  result = run_cli (fixture, "verify", letter, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  result_clear (&result);
+
+  result = run_cli (fixture, "verify", "/no/such/archive.zip", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  result_clear (&result);
+
+  result = run_cli (fixture, "verify", archive, "--frobnicate", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  result_clear (&result);
+
+  result = run_cli (fixture, "verify", archive, "--ca", "/no/such/cert.pem", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  result_clear (&result);
+}
+
+/* A payload byte changed inside a well-formed ZIP: verify says what failed. */
+static void
+test_verify_tampered (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *archive = pack_sample (fixture);
+  g_autofree char *unpacked = fixture_path (fixture, "unpacked");
+  g_autofree char *tampered = fixture_path (fixture, "tampered.zip");
+  g_autofree char *command = NULL;
+  g_autofree char *unzip = g_find_program_in_path ("unzip");
+  int status;
+  Result result;
+
+  if (unzip == NULL || !g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("unzip or /usr/bin/python3 is missing");
+      return;
+    }
+  command = g_strdup_printf ("set -e; mkdir '%s'; cd '%s'; unzip -q '%s'; "
+                             "f=$(ls */data/evidence/sme-list/*.pdf); "
+                             "printf 'X' | dd of=\"$f\" bs=1 seek=1000 conv=notrunc status=none; "
+                             "/usr/bin/python3 -c 'import os,sys,zipfile\n"
+                             "z=zipfile.ZipFile(sys.argv[1],\"w\")\n"
+                             "for r,d,fs in os.walk(\".\"):\n"
+                             "  for n in fs: p=os.path.join(r,n); z.write(p,os.path.relpath(p,\".\"))\n"
+                             "z.close()' '%s'",
+                             unpacked, unpacked, archive, tampered);
+  {
+    const char *argv[] = { "/bin/sh", "-c", command, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  result = run_cli (fixture, "verify", tampered, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_true (g_str_has_prefix (result.out, "INVALID\n"));
+  g_assert_nonnull (strstr (result.out, "data/evidence/sme-list/"));
+  g_assert_nonnull (strstr (result.out, "does not match manifest-sha256.txt"));
+  result_clear (&result);
+}
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("/cli/signer/create-and-show", test_signer_create_and_show);
+  ADD ("/cli/signer/rsa", test_signer_rsa);
+  ADD ("/cli/signer/bad-usage", test_signer_bad_usage);
+  ADD ("/cli/signer/import", test_signer_import);
+  ADD ("/cli/pack/and-verify", test_pack_and_verify);
+  ADD ("/cli/pack/refused-with-blockers", test_pack_refused_with_blockers);
+  ADD ("/cli/pack/bad-usage", test_pack_bad_usage);
+  ADD ("/cli/pack/same-time-same-payload", test_pack_same_time_same_payload);
+  ADD ("/cli/verify/invalid", test_verify_invalid);
+  ADD ("/cli/verify/tampered", test_verify_tampered);
+
+  return g_test_run ();
+}
