@@ -598,9 +598,10 @@ load_param (Loader           *loader,
 
     case PARAM_INTEGER:
       rule->number = json_node_get_int (node);
-      if (rule->number < 0)
+      /* Counts and percentages: bounded so the checks' arithmetic cannot overflow. */
+      if (rule->number < 0 || rule->number > G_MAXINT32)
         return refuse (loader, error, CZ_RULES_ERROR_INVALID_VALUE, where,
-                       _("parameter “%s” must not be negative"), spec->name);
+                       _("parameter “%s” must be a whole number from 0 to 2147483647"), spec->name);
       return TRUE;
 
     case PARAM_STRING:

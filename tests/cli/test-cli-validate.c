@@ -295,10 +295,12 @@ static void
 test_validate_by_id (Fixture       *fixture,
                      gconstpointer  data)
 {
-  Result r = run_cli (fixture, "sample", "--store", NULL);
+  g_autofree char *sample = write_sample (fixture, "sample.json", NULL);
+  Result r = run_cli (fixture, "import", sample, NULL);
   g_autofree char *id = g_strstrip (g_strdup (r.out));
 
   g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_uuid_string_is_valid (id));
   result_clear (&r);
   r = run_cli (fixture, "validate", id, NULL);
   g_assert_cmpint (r.status, ==, 0);

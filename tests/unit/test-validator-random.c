@@ -33,7 +33,7 @@ random_integer (void)
 
   if (g_test_rand_bit ())
     return edges[g_test_rand_int_range (0, G_N_ELEMENTS (edges))];
-  return ((gint64) g_test_rand_int () << 32) ^ (guint32) g_test_rand_int ();
+  return (gint64) (((guint64) (guint32) g_test_rand_int () << 32) | (guint32) g_test_rand_int ());
 }
 
 static char *
