@@ -27,6 +27,7 @@
 #include "cz-archive.h"
 #include "cz-archive-private.h"
 #include "cz-bag.h"
+#include "cz-hash-pipe.h"
 
 /* Limits far beyond any real application, far below what hurts. */
 #define MAX_ENTRIES            20000
@@ -772,6 +773,9 @@ stream_entries_in_locale (const char    *path,
                           GError       **error)
 {
   g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) read_file_free);
+  /* SHA-256 on the pipe's worker while this thread reads, inflates and
+   * checks CRC-32s. */
+  g_autoptr(CzHashPipe) pipe = cz_hash_pipe_new ();
   struct archive *zip = archive_read_new ();
   struct archive_entry *header;
   gsize prefix_length = strlen (bag_name) + 1;
@@ -795,7 +799,6 @@ stream_entries_in_locale (const char    *path,
       ZipEntry *entry = name ? g_hash_table_lookup (expected, name) : NULL;
       const char *in_bag;
       gboolean keep;
-      gnutls_hash_hd_t hash = NULL;
       GByteArray *content = NULL;
       ReadFile *file;
       guint8 digest[32];
@@ -835,21 +838,29 @@ stream_entries_in_locale (const char    *path,
         }
       if (keep)
         content = g_byte_array_sized_new (entry->uncompressed);
-      gnutls_hash_init (&hash, GNUTLS_DIG_SHA256);
 
       while ((ret = archive_read_data_block (zip, &block, &block_size, &offset)) == ARCHIVE_OK)
         {
           size += block_size;
           if (size > entry->uncompressed || g_cancellable_is_cancelled (cancellable))
             break;
-          gnutls_hash (hash, block, block_size);
+          for (gsize at = 0; at < block_size;)
+            {
+              gsize length = MIN (block_size - at, CZ_HASH_PIPE_BUFFER_SIZE);
+              guint8 *buffer = cz_hash_pipe_get_buffer (pipe);
+
+              memcpy (buffer, (const guint8 *) block + at, length);
+              cz_hash_pipe_submit (pipe, buffer, length);
+              cz_hash_pipe_release (pipe, buffer);
+              at += length;
+            }
           if (content != NULL)
             g_byte_array_append (content, block, block_size);
           done += block_size;
           if (progress != NULL)
             progress (done, total, progress_data);
         }
-      gnutls_hash_deinit (hash, digest);
+      cz_hash_pipe_finish (pipe, digest);
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
           size > entry->uncompressed || ret != ARCHIVE_EOF || size != entry->uncompressed)

@@ -27,8 +27,7 @@
 #include "cz-archive.h"
 #include "cz-archive-private.h"
 #include "cz-bag.h"
-
-#define CHUNK_SIZE (1024 * 1024)
+#include "cz-hash-pipe.h"
 
 G_DEFINE_QUARK (cz-archive-error-quark, cz_archive_error)
 
@@ -201,7 +200,7 @@ typedef struct
   guint64                payload_octets;
   guint64                payload_files;
   char                  *bag_name;
-  guint8                *buffer;
+  CzHashPipe            *pipe;
 } PackJob;
 
 static void
@@ -223,7 +222,7 @@ pack_job_free (PackJob *job)
   if (job->manifest_lines != NULL)
     g_ptr_array_unref (job->manifest_lines);
   g_free (job->bag_name);
-  g_free (job->buffer);
+  g_clear_pointer (&job->pipe, cz_hash_pipe_free);
   g_free (job);
 }
 
@@ -534,7 +533,6 @@ write_file_entry (PackJob     *job,
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_parse_name (file);
-  gnutls_hash_hd_t hash = NULL;
   guint8 digest[32];
   g_autofree char *hex = NULL;
   struct stat st;
@@ -559,19 +557,26 @@ write_file_entry (PackJob     *job,
       return NULL;
     }
 
-  gnutls_hash_init (&hash, GNUTLS_DIG_SHA256);
+  /* Read, not mapped: a file cut short while mapped would kill the process
+   * (SIGBUS). The pipe's worker hashes each buffer while this thread does the
+   * ZIP's CRC-32 and the writing. */
   remaining = st.st_size;
   while (remaining > 0)
     {
-      ssize_t n = read (fd, job->buffer, MIN (remaining, CHUNK_SIZE));
+      guint8 *buffer = cz_hash_pipe_get_buffer (job->pipe);
+      ssize_t n = read (fd, buffer, MIN (remaining, CZ_HASH_PIPE_BUFFER_SIZE));
+      gboolean written;
 
       if (n < 0 && errno == EINTR)
-        continue;
+        {
+          cz_hash_pipe_release (job->pipe, buffer);
+          continue;
+        }
       if (n <= 0)
         {
           int saved_errno = n < 0 ? errno : 0;
 
-          gnutls_hash_deinit (hash, NULL);
+          cz_hash_pipe_release (job->pipe, buffer);
           close (fd);
           if (n == 0)
             g_set_error (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_EVIDENCE,
@@ -581,10 +586,11 @@ write_file_entry (PackJob     *job,
                          _("Could not read the evidence file “%s”: %s. Attach it again."), name, g_strerror (saved_errno));
           return NULL;
         }
-      gnutls_hash (hash, job->buffer, n);
-      if (!write_data (job, job->buffer, n, error))
+      cz_hash_pipe_submit (job->pipe, buffer, n);
+      written = write_data (job, buffer, n, error);
+      cz_hash_pipe_release (job->pipe, buffer);
+      if (!written)
         {
-          gnutls_hash_deinit (hash, NULL);
           close (fd);
           return NULL;
         }
@@ -593,7 +599,7 @@ write_file_entry (PackJob     *job,
       report_progress (job);
     }
   close (fd);
-  gnutls_hash_deinit (hash, digest);
+  cz_hash_pipe_finish (job->pipe, digest);
   hex = cz_hex_encode (digest, sizeof digest);
 
   if (expected_sha256 != NULL && !g_str_equal (expected_sha256, hex))
@@ -800,7 +806,8 @@ pack_run (PackJob       *job,
 
   safe_id = cz_bag_safe_name (job->dossier_id);
   job->bag_name = g_strdup_printf ("coopzone-%s", safe_id);
-  job->buffer = g_malloc (CHUNK_SIZE);
+  if (options->evidence->len > 0 || options->form_file != NULL)
+    job->pipe = cz_hash_pipe_new ();
 
   if (!open_temporary (job, error))
     return FALSE;
