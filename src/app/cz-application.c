@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cz-application.h"
+#include "cz-rules-catalog.h"
 #include "cz-window.h"
 
 struct _CzApplication
@@ -253,7 +254,91 @@ show_step_action (GSimpleAction *action,
     cz_wizard_show_step (wizard, g_variant_get_string (parameter, NULL));
 }
 
+static void
+on_rules_installed (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CzApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzRules) rules = cz_rules_install_finish (result, &error);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (rules == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Load the Rules Pack"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* Every open dossier of that year is checked again with the new pack. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CZ_IS_WINDOW (l->data))
+      {
+        CzWizard *wizard = cz_window_get_wizard (l->data);
+
+        if (wizard != NULL)
+          cz_wizard_reload_rules (wizard);
+      }
+
+  if (CZ_IS_WINDOW (parent))
+    {
+      g_autofree char *title =
+        /* Translators: %1$s is the pack's title, %2$u its call year */
+        g_strdup_printf (_("Rules pack “%1$s” (%2$u) is now in use"),
+                         cz_rules_get_title (rules, cz_rules_pick_language (NULL)),
+                         cz_rules_get_year (rules));
+      cz_window_add_toast (CZ_WINDOW (parent), title);
+    }
+}
+
+static void
+on_rules_file_chosen (GtkNativeDialog *chooser,
+                      int              response,
+                      gpointer         user_data)
+{
+  CzApplication *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      cz_rules_install_async (file, NULL, on_rules_installed, g_object_ref (self));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* A province distributes a newer pack; installing it replaces the built-in
+ * pack of its year for every dossier, and a bad file changes nothing. */
+static void
+load_rules_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  CzApplication *self = CZ_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Load a Rules Pack"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Load"), _("_Cancel"));
+  /* Translators: a file type in the file chooser */
+  gtk_file_filter_set_name (filter, _("Rules packs (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_rules_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static const GActionEntry app_actions[] = {
+  { "load-rules", load_rules_action },
   { "open-dossier", open_dossier_action, "s" },
   { "show-step", show_step_action, "s" },
   { "quit", quit_action },

@@ -247,29 +247,6 @@ command_signer (CliContext  *ctx,
 /* ---------------------------------------------------------------------- */
 /* pack                                                                     */
 
-/* As validate chooses: --rules, else the built-in pack of the call year,
- * else the newest built-in pack. */
-static CzRules *
-load_rules (const char  *rules_path,
-            CzDossier   *dossier,
-            GError     **error)
-{
-  gint64 year = 0;
-
-  if (rules_path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (rules_path);
-      return cz_rules_new_from_file (file, error);
-    }
-  if (cz_dossier_get_integer (dossier, CZ_FIELD_APPLICATION_YEAR, &year) && year > 0 && year < G_MAXUINT)
-    {
-      CzRules *rules = cz_rules_new_builtin ((guint) year, NULL);
-
-      if (rules != NULL)
-        return rules;
-    }
-  return cz_rules_new_builtin (CZ_RULES_BUILTIN_YEAR, error);
-}
 
 static void
 print_blockers (JsonNode *check)
@@ -386,7 +363,7 @@ command_pack (CliContext  *ctx,
   dossier = load_dossier_argument (ctx, dossier_arg, &store, &error);
   if (dossier == NULL)
     return fail ("%s", error->message);
-  rules = load_rules (rules_path, dossier, &error);
+  rules = cz_cli_load_rules (rules_path, dossier, &error);
   if (rules == NULL)
     return fail ("%s", error->message);
 

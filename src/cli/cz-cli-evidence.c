@@ -9,26 +9,12 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "cz-cli.h"
 #include "cz-cli-evidence.h"
 #include "cz-evidence.h"
 #include "cz-finding.h"
 #include "cz-rules.h"
 
-static CzRules *
-load_rules (CzDossier  *dossier,
-            GError    **error)
-{
-  gint64 year = 0;
-
-  if (cz_dossier_get_integer (dossier, CZ_FIELD_APPLICATION_YEAR, &year) && year > 0 && year < G_MAXUINT)
-    {
-      CzRules *rules = cz_rules_new_builtin ((guint) year, NULL);
-
-      if (rules != NULL)
-        return rules;
-    }
-  return cz_rules_new_builtin (CZ_RULES_BUILTIN_YEAR, error);
-}
 
 static const CzEvidenceSlot *
 find_slot (CzRules    *rules,
@@ -97,7 +83,7 @@ command_attach (CliContext  *ctx,
   dossier = open_stored_dossier (ctx, argv[0], &store, &evidence, &error);
   if (dossier == NULL)
     return fail ("%s", error->message);
-  rules = load_rules (dossier, &error);
+  rules = cz_cli_load_rules (NULL, dossier, &error);
   if (rules == NULL)
     return fail ("%s", error->message);
 
@@ -201,7 +187,7 @@ command_evidence (CliContext  *ctx,
   dossier = open_stored_dossier (ctx, id, &store, &evidence, &error);
   if (dossier == NULL)
     return fail ("%s", error->message);
-  rules = load_rules (dossier, &error);
+  rules = cz_cli_load_rules (NULL, dossier, &error);
   if (rules == NULL)
     return fail ("%s", error->message);
 

@@ -13,6 +13,7 @@
 #include "cz-validator.h"
 
 #include "cz-cli.h"
+#include "cz-rules-catalog.h"
 
 typedef struct
 {
@@ -44,30 +45,27 @@ parse_options (const char *command,
   return 0;
 }
 
-/* The pack named with --rules, else the built-in pack of the dossier's call
- * year, else the newest built-in pack. */
-static CzRules *
-load_rules (const Options  *options,
-            CzDossier      *dossier,
-            GError        **error)
+/**
+ * cz_cli_load_rules:
+ * @rules_path: (nullable): the pack named with --rules
+ * @dossier: (nullable): the dossier to check
+ *
+ * The pack named with --rules, else the pack in use for the dossier's call
+ * year (an installed pack, else the built-in one), as the application chooses.
+ */
+CzRules *
+cz_cli_load_rules (const char  *rules_path,
+                   CzDossier   *dossier,
+                   GError     **error)
 {
-  gint64 year = 0;
-
-  if (options->rules_path != NULL)
+  if (rules_path != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->rules_path);
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (rules_path);
       return cz_rules_new_from_file (file, error);
     }
-
-  if (dossier != NULL && cz_dossier_get_integer (dossier, CZ_FIELD_APPLICATION_YEAR, &year) &&
-      year > 0 && year < G_MAXUINT)
-    {
-      CzRules *rules = cz_rules_new_builtin ((guint) year, NULL);
-
-      if (rules != NULL)
-        return rules;
-    }
-  return cz_rules_new_builtin (CZ_RULES_BUILTIN_YEAR, error);
+  if (dossier != NULL)
+    return cz_rules_dup_for_dossier (dossier, error);
+  return cz_rules_dup_for_year (CZ_RULES_BUILTIN_YEAR, error);
 }
 
 static void
@@ -205,7 +203,7 @@ command_validate (CliContext  *ctx,
   dossier = load_dossier_argument (ctx, options.dossier, NULL, &error);
   if (dossier == NULL)
     return fail ("%s", error->message);
-  rules = load_rules (&options, dossier, &error);
+  rules = cz_cli_load_rules (options.rules_path, dossier, &error);
   if (rules == NULL)
     return fail ("%s", error->message);
 
@@ -328,7 +326,7 @@ command_rules (CliContext  *ctx,
 
   if ((status = parse_options ("rules", argc, argv, FALSE, &options)) != 0)
     return status;
-  rules = load_rules (&options, NULL, &error);
+  rules = cz_cli_load_rules (options.rules_path, NULL, &error);
   if (rules == NULL)
     return fail ("%s", error->message);
 
@@ -448,5 +446,31 @@ command_rules (CliContext  *ctx,
       g_print ("  %s: %s%s\n", cz_evidence_slot_get_id (slot), cz_evidence_slot_get_title (slot, NULL),
                cz_evidence_slot_get_required (slot) ? "" : _(" (optional)"));
     }
+  return 0;
+}
+
+/* The scriptable twin of the application's "Load Rules Pack…". */
+int
+command_install_rules (CliContext  *ctx,
+                       int          argc,
+                       char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[0]);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CzRules) rules = NULL;
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    return fail ("%s", error->message);
+
+  rules = cz_rules_install (bytes, argv[0], &error);
+  if (rules == NULL)
+    return fail ("%s", error->message);
+
+  /* Translators: %1$s is the pack's id, %2$u its call year, %3$s its SHA-256 */
+  g_print (_("Rules pack %1$s is now in use for %2$u (SHA-256 %3$s)."),
+           cz_rules_get_id (rules), cz_rules_get_year (rules), cz_rules_get_sha256 (rules));
+  g_print ("\n");
   return 0;
 }

@@ -280,6 +280,7 @@ static const Command commands[] = {
   { "validate", "ID|FILE.json [--json] [--rules PACK.json]",
     N_("Check a dossier against the rules pack; exit 1 when it has blockers"), 1, 4, command_validate },
   { "rules", "[--json] [--rules PACK.json]", N_("Show the rules pack in use"), 0, 3, command_rules },
+  { "install-rules", "PACK.json", N_("Check a rules pack and use it from now on for its call year"), 1, 1, command_install_rules },
   { "attach", "ID SLOT FILE… [--pages 2-3]", N_("Attach evidence files to a slot; prints each file's SHA-256"), 3, 64, command_attach },
   { "evidence", "ID [--json]", N_("Show the evidence slots, their files and findings"), 1, 2, command_evidence },
   { "signer", "create|import|show …", N_("Create, import or show the department’s signing certificate"), 1, 8, command_signer },

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "cz-dossier.h"
+#include "cz-rules.h"
 #include "cz-store.h"
 
 G_BEGIN_DECLS
@@ -25,7 +26,14 @@ CzDossier *load_dossier_argument (CliContext  *ctx,
                                   CzStore    **store_out,
                                   GError     **error);
 
+/* The pack named with --rules, else the pack in use for the dossier's call year. */
+CzRules   *cz_cli_load_rules     (const char  *rules_path,
+                                  CzDossier   *dossier,
+                                  GError     **error);
 int        command_validate      (CliContext  *ctx,
+                                  int          argc,
+                                  char       **argv);
+int        command_install_rules (CliContext  *ctx,
                                   int          argc,
                                   char       **argv);
 int        command_rules         (CliContext  *ctx,

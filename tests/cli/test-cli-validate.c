@@ -341,6 +341,43 @@ test_rules_listing (Fixture       *fixture,
   result_clear (&r);
 }
 
+/* A province's pack, installed once, is the pack in use for rules and
+ * validate alike; a bad one is refused and changes nothing. */
+static void
+test_install_rules (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *pack_path = fixture_path (fixture, "province.json");
+  g_autofree char *bad_path = fixture_path (fixture, "bad.json");
+  g_autofree char *builtin = NULL;
+  g_autofree char *pack = NULL;
+  Result r;
+
+  g_assert_true (g_file_get_contents (g_getenv ("COOPZONE_BUILTIN_PACK"), &builtin, NULL, NULL));
+  {
+    g_autoptr(GString) text = g_string_new (builtin);
+    g_assert_cmpuint (g_string_replace (text, "\"cn.miit.coopzone.2025\"", "\"province.test.2025\"", 1), ==, 1);
+    pack = g_string_free (g_steal_pointer (&text), FALSE);
+  }
+  g_assert_true (g_file_set_contents (pack_path, pack, -1, NULL));
+  g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"something else\"}", -1, NULL));
+
+  r = run_cli (fixture, "install-rules", pack_path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_contains (r.out, "province.test.2025");
+  result_clear (&r);
+
+  r = run_cli (fixture, "install-rules", bad_path, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  assert_contains (r.err, "bad.json");
+  result_clear (&r);
+
+  r = run_cli (fixture, "rules", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_contains (r.out, "province.test.2025");
+  result_clear (&r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +394,7 @@ main (int   argc,
   ADD ("/cli/validate/bad-usage-exit-2", test_bad_usage_exit_2);
   ADD ("/cli/validate/by-id", test_validate_by_id);
   ADD ("/cli/rules/listing", test_rules_listing);
+  ADD ("/cli/rules/install", test_install_rules);
 
   return g_test_run ();
 }

@@ -4,7 +4,11 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "cz-fields.h"
+#include "cz-rules-catalog.h"
+#include "cz-sample.h"
 #include "cz-ui-test-utils.h"
 #include "cz-window.h"
 #include "cz-wizard.h"
@@ -208,6 +212,46 @@ test_two_windows_share_edits (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+/* Installing a province's pack re-checks an open dossier with it: a higher
+ * revenue threshold than the sample's revenue brings a warning. */
+static void
+test_reload_rules (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = cz_sample_dossier_new ();
+  g_autoptr(GBytes) builtin = g_resources_lookup_data ("/io/github/coopzone/CoopZone/core/rules/2025.json",
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) pack = NULL;
+  g_autoptr(CzRules) installed = NULL;
+  GtkWidget *wizard = cz_wizard_new (NULL, dossier);
+  GtkWindow *window = cz_test_window_new (wizard);
+  CzValidator *validator = cz_wizard_get_validator (CZ_WIZARD (wizard));
+  g_autofree char *sha_before = g_strdup (cz_rules_get_sha256 (cz_validator_get_rules (validator)));
+  guint warnings_before = cz_validator_get_n_warnings (validator);
+
+  g_assert_no_error (error);
+  text = g_string_new_len (g_bytes_get_data (builtin, NULL), g_bytes_get_size (builtin));
+  g_assert_cmpuint (g_string_replace (text, "\"revenue_min_fen\": 1000000000000",
+                                      "\"revenue_min_fen\": 900000000000000", 1), ==, 1);
+  pack = g_string_free_to_bytes (g_steal_pointer (&text));
+  installed = cz_rules_install (pack, "province.json", &error);
+  g_assert_no_error (error);
+
+  cz_wizard_reload_rules (CZ_WIZARD (wizard));
+  g_assert_cmpstr (cz_rules_get_sha256 (cz_validator_get_rules (validator)), ==, cz_rules_get_sha256 (installed));
+  g_assert_cmpstr (cz_rules_get_sha256 (cz_validator_get_rules (validator)), !=, sha_before);
+  g_assert_cmpuint (cz_validator_get_n_warnings (validator), >, warnings_before);
+
+  {
+    g_autofree char *dir = cz_rules_dup_install_dir ();
+    g_autofree char *path = g_build_filename (dir, "2025.json", NULL);
+    g_remove (path);
+  }
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +262,7 @@ main (int   argc,
   ADD ("/wizard/next-previous", test_next_previous);
   ADD ("/wizard/save-status-and-title", test_save_status_and_title);
   ADD ("/wizard/two-windows-share-edits", test_two_windows_share_edits);
+  ADD ("/wizard/reload-rules", test_reload_rules);
 #undef ADD
 
   return g_test_run ();

@@ -8,7 +8,7 @@
  * change, from the store's `saved` and `save-failed` signals.
  *
  * The wizard owns the findings engine (CzValidator) of its dossier, checked
- * against the built-in rules pack of the dossier's call year, and hands it to
+ * against the rules pack in use for the dossier's call year, and hands it to
  * every page, which shows the findings on its rows. The step list shows each
  * step's state (not started, complete, warnings, blockers) with counts, and
  * the header the score estimate; both follow the dossier ~150 ms after the
@@ -22,6 +22,7 @@
 #include <adwaita.h>
 
 #include "cz-fields.h"
+#include "cz-rules-catalog.h"
 #include "cz-score.h"
 #include "cz-wizard.h"
 #include "pages/boundary/cz-boundary-page.h"
@@ -82,7 +83,6 @@ struct _CzWizard
 
   CzStore        *store;
   CzDossier      *dossier;
-  CzRules        *rules;
   CzValidator    *validator;
   char           *score_text;
   guint           state_timeout_id;
@@ -180,7 +180,7 @@ static gboolean
 cz_wizard_step_is_started (CzWizard *self,
                            CzStep    step)
 {
-  g_autoptr(GPtrArray) ids = cz_fields_dup_ids_for_step (step, cz_rules_get_year (self->rules));
+  g_autoptr(GPtrArray) ids = cz_fields_dup_ids_for_step (step, cz_rules_get_year (cz_validator_get_rules (self->validator)));
 
   for (guint i = 0; i < ids->len; i++)
     if (cz_dossier_get_value (self->dossier, g_ptr_array_index (ids, i)) != NULL)
@@ -249,7 +249,7 @@ cz_wizard_update_step_state (CzWizard *self,
 static void
 cz_wizard_update_score (CzWizard *self)
 {
-  g_autoptr(CzScore) score = cz_score_new (self->rules, self->dossier, NULL);
+  g_autoptr(CzScore) score = cz_score_new (cz_validator_get_rules (self->validator), self->dossier, NULL);
   g_autofree char *points = cz_score_format_tenths (cz_score_get_total_tenths (score));
   g_autofree char *text = NULL;
 
@@ -497,18 +497,13 @@ cz_wizard_add_page (CzWizard     *self,
     cz_wizard_update_step_state (self, &g_array_index (self->steps, Step, self->steps->len - 1));
 }
 
-/* The built-in pack of the dossier's call year, else the newest one. */
+/* The pack in use for the dossier's call year: an installed one, else built-in. */
 static CzRules *
 cz_wizard_load_rules (CzDossier *dossier)
 {
   g_autoptr(GError) error = NULL;
-  CzRules *rules = NULL;
-  gint64 year;
+  CzRules *rules = cz_rules_dup_for_dossier (dossier, &error);
 
-  if (cz_dossier_get_integer (dossier, CZ_FIELD_APPLICATION_YEAR, &year) && year > 0 && year < G_MAXUINT)
-    rules = cz_rules_new_builtin ((guint) year, NULL);
-  if (rules == NULL)
-    rules = cz_rules_new_builtin (CZ_RULES_BUILTIN_YEAR, &error);
   if (rules == NULL)
     g_critical ("The built-in rules pack does not load: %s", error->message);
   return rules;
@@ -523,8 +518,10 @@ cz_wizard_constructed (GObject *object)
 
   g_return_if_fail (CZ_IS_DOSSIER (self->dossier));
 
-  self->rules = cz_wizard_load_rules (self->dossier);
-  self->validator = cz_validator_new (self->dossier, self->rules);
+  {
+    g_autoptr(CzRules) rules = cz_wizard_load_rules (self->dossier);
+    self->validator = cz_validator_new (self->dossier, rules);
+  }
   g_signal_connect_object (self->validator, "counts-changed",
                            G_CALLBACK (cz_wizard_queue_update_states), self, G_CONNECT_SWAPPED);
 
@@ -561,7 +558,6 @@ cz_wizard_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_WIZARD);
 
   g_clear_object (&self->validator);
-  g_clear_object (&self->rules);
   g_clear_object (&self->store);
   g_clear_object (&self->dossier);
 
@@ -710,6 +706,30 @@ cz_wizard_get_store (CzWizard *self)
   g_return_val_if_fail (CZ_IS_WIZARD (self), NULL);
 
   return self->store;
+}
+
+/**
+ * cz_wizard_reload_rules:
+ *
+ * Picks up the pack now in use for the dossier's call year (after a newer
+ * pack was installed) and checks the dossier again with it.
+ */
+void
+cz_wizard_reload_rules (CzWizard *self)
+{
+  g_autoptr(CzRules) rules = NULL;
+  CzRules *current;
+
+  g_return_if_fail (CZ_IS_WIZARD (self));
+
+  rules = cz_wizard_load_rules (self->dossier);
+  current = cz_validator_get_rules (self->validator);
+  if (rules == NULL ||
+      (current != NULL && g_strcmp0 (cz_rules_get_sha256 (rules), cz_rules_get_sha256 (current)) == 0))
+    return;
+
+  cz_validator_set_rules (self->validator, rules);
+  cz_wizard_queue_update_states (self);
 }
 
 CzValidator *

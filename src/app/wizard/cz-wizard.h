@@ -19,6 +19,7 @@ GtkWidget    *cz_wizard_new               (CzStore      *store,
 CzStore      *cz_wizard_get_store         (CzWizard     *self);
 CzDossier    *cz_wizard_get_dossier       (CzWizard     *self);
 CzValidator  *cz_wizard_get_validator     (CzWizard     *self);
+void          cz_wizard_reload_rules      (CzWizard     *self);
 /* "Estimated score 78/100 (provisional)", as the header shows it. */
 const char   *cz_wizard_get_score_text    (CzWizard     *self);
 /* Appends a step; the wizard gives it its dossier. */
