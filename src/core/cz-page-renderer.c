@@ -6,6 +6,11 @@
 #include "config.h"
 
 #include <math.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 #include <cairo.h>
 #include <poppler.h>
 
@@ -159,7 +164,8 @@ cz_page_renderer_init (CzPageRenderer *self)
   g_mutex_init (&self->mutex);
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                        (GDestroyNotify) cache_entry_free);
-  self->pool = g_thread_pool_new (run_job, self, 1, FALSE, NULL);
+  /* Exclusive: the document's own thread, whose priority run_job() sets. */
+  self->pool = g_thread_pool_new (run_job, self, 1, TRUE, NULL);
   g_thread_pool_set_sort_function (self->pool, compare_jobs, NULL);
 }
 
@@ -217,20 +223,30 @@ ensure_document (CzPageRenderer  *self,
 
   n_pages = MAX (poppler_document_get_n_pages (self->document), 0);
   sizes = g_new0 (double, 2 * (gsize) n_pages + 2);
-  for (int i = 0; i < n_pages; i++)
+  /* Sizing every page of a long document costs more than rendering one:
+   * until a page is rendered, it is taken to be the size of the first. */
+  sizes[0] = 595.0;   /* A4, for a page poppler cannot size */
+  sizes[1] = 842.0;
+  if (n_pages > 0)
     {
-      PopplerPage *page = poppler_document_get_page (self->document, i);
+      PopplerPage *first = poppler_document_get_page (self->document, 0);
+      double width = 0, height = 0;
 
-      if (page != NULL)
+      if (first != NULL)
         {
-          poppler_page_get_size (page, &sizes[2 * i], &sizes[2 * i + 1]);
-          g_object_unref (page);
+          poppler_page_get_size (first, &width, &height);
+          g_object_unref (first);
         }
-      if (!(sizes[2 * i] > 0 && sizes[2 * i + 1] > 0))
+      if (width > 0 && height > 0)
         {
-          sizes[2 * i] = 595.0;   /* A4, for a page poppler cannot size */
-          sizes[2 * i + 1] = 842.0;
+          sizes[0] = width;
+          sizes[1] = height;
         }
+    }
+  for (int i = 1; i < n_pages; i++)
+    {
+      sizes[2 * i] = sizes[0];
+      sizes[2 * i + 1] = sizes[1];
     }
 
   {
@@ -340,8 +356,21 @@ render_page (CzPageRenderer  *self,
       return NULL;
     }
 
-  page_width = self->page_sizes[2 * index];
-  page_height = self->page_sizes[2 * index + 1];
+  page = poppler_document_get_page (self->document, (int) index);
+  {
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+    double real_width = 0, real_height = 0;
+
+    if (page != NULL)
+      poppler_page_get_size (page, &real_width, &real_height);
+    if (real_width > 0 && real_height > 0)
+      {
+        self->page_sizes[2 * index] = real_width;
+        self->page_sizes[2 * index + 1] = real_height;
+      }
+    page_width = self->page_sizes[2 * index];
+    page_height = self->page_sizes[2 * index + 1];
+  }
   width = CLAMP (width, 1, CZ_PAGE_RENDERER_MAX_SIDE);
   scale = width / page_width;
   height = (int) ceil (page_height * scale);
@@ -357,6 +386,7 @@ render_page (CzPageRenderer  *self,
   if (pixels == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "out of memory");
+      g_clear_object (&page);
       return NULL;
     }
   surface = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, width, height, stride);
@@ -364,7 +394,6 @@ render_page (CzPageRenderer  *self,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
-  page = poppler_document_get_page (self->document, (int) index);
   if (page != NULL)
     {
       g_mutex_lock (&render_lock);
@@ -413,6 +442,24 @@ return_job (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Thumbnails yield the CPU to the UI thread (on a two-core machine a
+ * full-speed worker and the compositor would otherwise take turns with it);
+ * the page being read does not wait behind anyone. */
+static void
+set_thread_priority (CzRenderPriority priority)
+{
+#ifdef __linux__
+  static GPrivate current;
+  int nice_value = priority == CZ_RENDER_PRIORITY_THUMBNAIL ? 10 : 0;
+
+  if (GPOINTER_TO_INT (g_private_get (&current)) != nice_value + 1)
+    {
+      setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), nice_value);
+      g_private_set (&current, GINT_TO_POINTER (nice_value + 1));
+    }
+#endif
+}
+
 static void
 run_job (gpointer data,
          gpointer user_data)
@@ -420,6 +467,8 @@ run_job (gpointer data,
   CzPageRenderer *self = user_data;
   Job *job = data;
   GCancellable *cancellable = g_task_get_cancellable (job->task);
+
+  set_thread_priority (job->priority);
 
   if (!g_cancellable_set_error_if_cancelled (cancellable, &job->error))
     {

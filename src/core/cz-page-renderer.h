@@ -55,7 +55,8 @@ gboolean        cz_page_renderer_load_finish   (CzPageRenderer      *self,
                                                 GError             **error);
 gboolean        cz_page_renderer_is_loaded     (CzPageRenderer      *self);
 guint           cz_page_renderer_get_n_pages   (CzPageRenderer      *self);
-/* In points; FALSE before loading or for a page that does not exist. */
+/* In points; FALSE before loading or for a page that does not exist. A page
+ * not rendered yet is taken to be the size of the first. */
 gboolean        cz_page_renderer_get_page_size (CzPageRenderer      *self,
                                                 guint                page,
                                                 double              *width,

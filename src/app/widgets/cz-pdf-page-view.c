@@ -10,8 +10,9 @@
 struct _CzPdfPageView
 {
   GtkWidget   parent_instance;
-  GdkTexture *texture;
-  int         width;
+  GdkTexture      *texture;
+  cairo_surface_t *surface;  /* the texture's pixels, for drawing */
+  int              width;
   int         height;
 };
 
@@ -43,8 +44,19 @@ cz_pdf_page_view_snapshot (GtkWidget   *widget,
 
   /* Paper, even before the page has arrived. */
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &bounds);
-  if (self->texture != NULL)
-    gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
+  if (self->surface != NULL)
+    {
+      /* A cairo node painting pixels downloaded once: GTK 4.8's cairo
+       * renderer would convert a texture node's pixels again every frame. */
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+      cairo_scale (cr, (double) self->width / cairo_image_surface_get_width (self->surface),
+                   (double) self->height / cairo_image_surface_get_height (self->surface));
+      cairo_set_source_surface (cr, self->surface, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
 }
 
 static void
@@ -89,6 +101,7 @@ cz_pdf_page_view_dispose (GObject *object)
   CzPdfPageView *self = CZ_PDF_PAGE_VIEW (object);
 
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
   G_OBJECT_CLASS (cz_pdf_page_view_parent_class)->dispose (object);
 }
 
@@ -133,6 +146,16 @@ cz_pdf_page_view_set_texture (CzPdfPageView *self,
 
   if (g_set_object (&self->texture, texture))
     {
+      g_clear_pointer (&self->surface, cairo_surface_destroy);
+      if (texture != NULL)
+        {
+          self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                      gdk_texture_get_width (texture),
+                                                      gdk_texture_get_height (texture));
+          gdk_texture_download (texture, cairo_image_surface_get_data (self->surface),
+                                (gsize) cairo_image_surface_get_stride (self->surface));
+          cairo_surface_mark_dirty (self->surface);
+        }
       gtk_widget_queue_draw (GTK_WIDGET (self));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXTURE]);
     }

@@ -46,11 +46,15 @@ struct _CzPdfPreview
   CzPdfZoomMode       zoom_mode;
   double              zoom;
   int                 shown_width;   /* pixel width of the page texture shown */
+  guint               requested_page;   /* of the render in flight (page_cancellable) */
+  int                 requested_width;
   guint               render_idle;
   guint               visibility_idle;
   GHashTable         *bound_items;   /* GtkListItem → ThumbnailState */
   guint               n_thumbnails_shown;
   gboolean            syncing_selection;
+  gboolean            thumbnails_pending;
+  guint               generation;  /* of the document: a row's picture from another is stale */  /* the strip fills once the first page is shown */
 };
 
 enum
@@ -148,6 +152,8 @@ compute_zoom (CzPdfPreview *self,
     }
 }
 
+static void fill_thumbnails (CzPdfPreview *self);
+
 static void
 set_page_texture (CzPdfPreview *self,
                   GdkTexture   *texture)
@@ -156,6 +162,9 @@ set_page_texture (CzPdfPreview *self,
     return;
   cz_pdf_page_view_set_texture (self->page_view, texture);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_TEXTURE]);
+  /* The page first, then the strip: building rows must not delay it. */
+  if (texture != NULL && self->thumbnails_pending)
+    fill_thumbnails (self);
 }
 
 static void
@@ -174,6 +183,14 @@ on_page_rendered (GObject      *source,
 
   texture = texture_for_page (page);
   self->shown_width = cz_rendered_page_get_width (page);
+  if (self->n_pages == 0)
+    {
+      /* Rendered ahead of loading (see cz_pdf_preview_set_file()). */
+      int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+      cz_pdf_page_view_set_content_size (self->page_view, cz_rendered_page_get_width (page) / scale,
+                                         cz_rendered_page_get_height (page) / scale);
+    }
   set_page_texture (self, texture);
 }
 
@@ -204,6 +221,9 @@ render_page (CzPdfPreview *self)
   pixel_width = MIN (width * scale, CZ_PAGE_RENDERER_MAX_SIDE);
   if (pixel_width == self->shown_width && cz_pdf_page_view_get_texture (self->page_view) != NULL)
     return;
+  if (self->page_cancellable != NULL && !g_cancellable_is_cancelled (self->page_cancellable) &&
+      self->requested_page == self->page && self->requested_width == pixel_width)
+    return;  /* on its way */
 
   g_cancellable_cancel (self->page_cancellable);
   g_clear_object (&self->page_cancellable);
@@ -219,6 +239,8 @@ render_page (CzPdfPreview *self)
     }
 
   self->page_cancellable = g_cancellable_new ();
+  self->requested_page = self->page;
+  self->requested_width = pixel_width;
   cz_page_renderer_render_async (self->renderer, self->page, pixel_width, CZ_RENDER_PRIORITY_PAGE,
                                  self->page_cancellable, on_page_rendered, g_object_ref (self));
 }
@@ -275,14 +297,33 @@ thumbnail_page_view (GtkListItem *item)
   return CZ_PDF_PAGE_VIEW (gtk_widget_get_first_child (box));
 }
 
+static int
+thumbnail_height (CzPdfPreview *self,
+                  guint         position)
+{
+  double page_width = 595, page_height = 842;
+
+  if (self->renderer != NULL)
+    cz_page_renderer_get_page_size (self->renderer, position, &page_width, &page_height);
+  return MIN ((int) (THUMBNAIL_WIDTH * page_height / page_width + 0.5), 4 * THUMBNAIL_WIDTH);
+}
+
 static void
 show_thumbnail (CzPdfPreview   *self,
                 ThumbnailState *state,
                 CzRenderedPage *page)
 {
   g_autoptr(GdkTexture) texture = texture_for_page (page);
+  CzPdfPageView *view = thumbnail_page_view (state->item);
 
-  cz_pdf_page_view_set_texture (thumbnail_page_view (state->item), texture);
+  /* A page of another size than the first is known only once rendered; the
+   * same rounding as in bind, so that a row never changes height for nothing
+   * (a resize makes GtkListView rebind its rows). */
+  cz_pdf_page_view_set_content_size (view, THUMBNAIL_WIDTH,
+                                     thumbnail_height (self, cz_rendered_page_get_index (page)));
+  cz_pdf_page_view_set_texture (view, texture);
+  g_object_set_data (G_OBJECT (view), "cz-page", GUINT_TO_POINTER (cz_rendered_page_get_index (page) + 1));
+  g_object_set_data (G_OBJECT (view), "cz-generation", GUINT_TO_POINTER (self->generation));
   state->shown = TRUE;
   self->n_thumbnails_shown++;
 }
@@ -413,20 +454,25 @@ bind_thumbnail (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_widget_get_last_child (gtk_list_item_get_child (item));
   g_autoptr(CzRenderedPage) cached = NULL;
   g_autofree char *number = g_strdup_printf ("%u", position + 1);
-  double page_width = 595, page_height = 842;
   ThumbnailState *state;
-  int height;
 
   gtk_label_set_text (GTK_LABEL (label), number);
-  if (self->renderer != NULL)
-    cz_page_renderer_get_page_size (self->renderer, position, &page_width, &page_height);
-  height = (int) (THUMBNAIL_WIDTH * page_height / page_width + 0.5);
-  cz_pdf_page_view_set_content_size (view, THUMBNAIL_WIDTH, MIN (height, 4 * THUMBNAIL_WIDTH));
-  cz_pdf_page_view_set_texture (view, NULL);
+  cz_pdf_page_view_set_content_size (view, THUMBNAIL_WIDTH, thumbnail_height (self, position));
 
   state = g_new0 (ThumbnailState, 1);
   state->item = item;
   g_hash_table_replace (self->bound_items, item, state);
+
+  /* GTK 4.8 often binds a row again to the page it already shows. */
+  if (cz_pdf_page_view_get_texture (view) != NULL &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "cz-page")) == position + 1 &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "cz-generation")) == self->generation)
+    {
+      state->shown = TRUE;
+      return;
+    }
+  cz_pdf_page_view_set_texture (view, NULL);
+  g_object_set_data (G_OBJECT (view), "cz-page", NULL);
 
   if (self->renderer != NULL)
     cached = cz_page_renderer_lookup (self->renderer, position, thumbnail_pixel_width (self));
@@ -441,9 +487,9 @@ unbind_thumbnail (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   CzPdfPreview             *self)
 {
-  /* Frees the state, which cancels a render that has not started. */
+  /* Frees the state, which cancels a render that has not started. The
+   * picture stays: bind checks whether it is still the right one. */
   g_hash_table_remove (self->bound_items, item);
-  cz_pdf_page_view_set_texture (thumbnail_page_view (item), NULL);
 }
 
 static void
@@ -483,7 +529,6 @@ on_loaded (GObject      *source,
 {
   g_autoptr(CzPdfPreview) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) numbers = NULL;
 
   if (!cz_page_renderer_load_finish (CZ_PAGE_RENDERER (source), result, &error))
     {
@@ -502,6 +547,19 @@ on_loaded (GObject      *source,
     return;
 
   self->n_pages = cz_page_renderer_get_n_pages (self->renderer);
+  self->page = 0;
+  self->thumbnails_pending = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+  render_page (self);
+}
+
+static void
+fill_thumbnails (CzPdfPreview *self)
+{
+  g_autoptr(GPtrArray) numbers = NULL;
+
+  self->thumbnails_pending = FALSE;
   numbers = g_ptr_array_new_full (self->n_pages + 1, g_free);
   for (guint i = 0; i < self->n_pages; i++)
     g_ptr_array_add (numbers, g_strdup_printf ("%u", i + 1));
@@ -510,13 +568,8 @@ on_loaded (GObject      *source,
   self->syncing_selection = TRUE;
   gtk_string_list_splice (self->pages_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->pages_model)),
                           (const char * const *) numbers->pdata);
-  gtk_single_selection_set_selected (self->selection, self->n_pages > 0 ? 0 : GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (self->selection, self->n_pages > 0 ? self->page : GTK_INVALID_LIST_POSITION);
   self->syncing_selection = FALSE;
-
-  self->page = 0;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
-  render_page (self);
 }
 
 static void
@@ -537,6 +590,8 @@ reset (CzPdfPreview *self)
   self->n_pages = 0;
   self->page = 0;
   self->shown_width = 0;
+  self->thumbnails_pending = FALSE;
+  self->generation++;
   set_page_texture (self, NULL);
   set_error (self, NULL);
   gtk_stack_set_visible_child (GTK_STACK (self->stack), gtk_stack_get_child_by_name (GTK_STACK (self->stack), "document"));
@@ -872,9 +927,24 @@ cz_pdf_preview_set_file (CzPdfPreview *self,
   g_set_object (&self->file, file);
   if (file != NULL)
     {
+      int viewport_width = gtk_widget_get_width (self->page_scroller) - 2 * PAGE_MARGIN;
+
       self->renderer = cz_page_renderer_new (file, 0);
       self->load_cancellable = g_cancellable_new ();
       cz_page_renderer_load_async (self->renderer, self->load_cancellable, on_loaded, g_object_ref (self));
+      /* Fitting the width needs no page size: ask for the first page now,
+       * on the worker right behind loading, rather than after a round trip. */
+      if (self->zoom_mode == CZ_PDF_ZOOM_FIT_WIDTH && viewport_width > 0)
+        {
+          int pixel_width = MIN (viewport_width * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                 CZ_PAGE_RENDERER_MAX_SIDE);
+
+          self->page_cancellable = g_cancellable_new ();
+          self->requested_page = 0;
+          self->requested_width = pixel_width;
+          cz_page_renderer_render_async (self->renderer, 0, pixel_width, CZ_RENDER_PRIORITY_PAGE,
+                                         self->page_cancellable, on_page_rendered, g_object_ref (self));
+        }
     }
   update_labels (self);
   update_actions (self);
@@ -910,10 +980,13 @@ cz_pdf_preview_set_page (CzPdfPreview *self,
 
   self->page = page;
   self->shown_width = 0;
-  self->syncing_selection = TRUE;
-  gtk_single_selection_set_selected (self->selection, page);
-  self->syncing_selection = FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self->thumbnail_view), "list.scroll-to-item", "u", page);
+  if (page < g_list_model_get_n_items (G_LIST_MODEL (self->pages_model)))
+    {
+      self->syncing_selection = TRUE;
+      gtk_single_selection_set_selected (self->selection, page);
+      self->syncing_selection = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self->thumbnail_view), "list.scroll-to-item", "u", page);
+    }
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->page_scroller)), 0);
   /* The old page stays until the new one is ready, rather than a blank flash. */
   render_page (self);
