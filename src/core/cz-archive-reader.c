@@ -1102,10 +1102,12 @@ static void
 check_bag_info (CzArchiveVerification *self,
                 GHashTable            *files)
 {
-  gsize length = 0;
-  const char *bagit = content_text (g_hash_table_lookup (files, "bagit.txt"), &length);
-  const char *info_data = content_text (g_hash_table_lookup (files, "bag-info.txt"), &length);
-  g_autofree char *info = g_strndup (info_data, length);
+  gsize bagit_length = 0, info_length = 0;
+  const char *bagit_data = content_text (g_hash_table_lookup (files, "bagit.txt"), &bagit_length);
+  const char *info_data = content_text (g_hash_table_lookup (files, "bag-info.txt"), &info_length);
+  /* Contents are bytes, not strings: terminate them. */
+  g_autofree char *bagit = bagit_data ? g_strndup (bagit_data, bagit_length) : NULL;
+  g_autofree char *info = g_strndup (info_data, info_length);
   g_autofree char *version = NULL;
   g_autofree char *format = NULL;
   g_autofree char *time_text = NULL;

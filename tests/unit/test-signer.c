@@ -232,7 +232,9 @@ test_pkcs12_openssl (Fixture       *fixture,
   g_autoptr(CzSigner) signer = NULL;
   g_autoptr(CzSigner) created = NULL;
 
-  if (!g_find_program_in_path ("openssl"))
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+
+  if (openssl == NULL)
     {
       g_test_skip ("openssl is not installed");
       return;
@@ -276,7 +278,9 @@ test_pkcs11_softhsm (Fixture       *fixture,
   const char *token_url = "pkcs11:token=CoopZone";
   const char *uri = "pkcs11:token=CoopZone;object=department;type=private";
 
-  if (!g_file_test (module, G_FILE_TEST_EXISTS) || !g_find_program_in_path ("softhsm2-util"))
+  g_autofree char *softhsm_util = g_find_program_in_path ("softhsm2-util");
+
+  if (!g_file_test (module, G_FILE_TEST_EXISTS) || softhsm_util == NULL)
     {
       g_test_skip ("SoftHSM2 is not installed (apt-get install softhsm2)");
       return;
