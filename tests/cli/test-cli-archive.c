@@ -492,12 +492,94 @@ test_verify_tampered (Fixture       *fixture,
   result_clear (&result);
 }
 
+/* A key on a PKCS#11 token (SoftHSM2 standing in for a USB key), put there
+ * with the standard tools from a department certificate. */
+static void
+test_pack_with_token (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *softhsm = g_find_program_in_path ("softhsm2-util");
+  g_autofree char *pkcs11_tool = g_find_program_in_path ("pkcs11-tool");
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  const char *module = "/usr/lib/softhsm/libsofthsm2.so";
+  const char *conf = g_getenv ("SOFTHSM2_CONF");
+  const char *uri = "pkcs11:token=CoopZone;object=department";
+  g_autofree char *p12 = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *cert = fixture_path (fixture, "department.pem");
+  g_autofree char *pin = fixture_path (fixture, "pin");
+  g_autofree char *wrong_pin = fixture_path (fixture, "wrong-pin");
+  g_autofree char *archive = fixture_path (fixture, "token.zip");
+  g_autofree char *conf_text = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *tokens = NULL;
+  int status;
+  Result result;
+
+  if (softhsm == NULL || pkcs11_tool == NULL || openssl == NULL || !g_file_test (module, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("softhsm2, opensc (pkcs11-tool) or openssl is not installed");
+      return;
+    }
+
+  p12 = create_signer (fixture);
+  id = store_sample (fixture);
+  result = run_cli (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, NULL);
+  fingerprint = g_strdup (strstr (result.out, "SHA-256 fingerprint: "));
+  result_clear (&result);
+  result = run_cli (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, "--pem", NULL);
+  g_assert_true (g_file_set_contents (cert, result.out, -1, NULL));
+  result_clear (&result);
+
+  tokens = g_path_get_dirname (conf);
+  conf_text = g_strdup_printf ("directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n", tokens);
+  g_assert_true (g_file_set_contents (conf, conf_text, -1, NULL));
+  script = g_strdup_printf ("set -e; cd '%s'\n"
+                            "softhsm2-util --init-token --free --label CoopZone --so-pin 87654321 --pin 123456 >/dev/null\n"
+                            "openssl pkcs12 -in '%s' -passin file:'%s' -nocerts -nodes | openssl pkey -outform DER -out key.der\n"
+                            "openssl x509 -in '%s' -outform DER -out cert.der\n"
+                            "pkcs11-tool --module %s --login --pin 123456 --write-object key.der --type privkey --id 01 --label department >/dev/null\n"
+                            "pkcs11-tool --module %s --login --pin 123456 --write-object cert.der --type cert --id 01 --label department >/dev/null\n",
+                            fixture->dir, p12, fixture->pass, cert, module, module);
+  {
+    const char *argv[] = { "/bin/sh", "-c", script, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_assert_true (g_file_set_contents (pin, "123456\n", -1, NULL));
+  g_assert_true (g_file_set_contents (wrong_pin, "000000\n", -1, NULL));
+
+  result = run_cli (fixture, "pack", id, "--out", archive, "--pkcs11-uri", uri, "--pin-file", wrong_pin, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "PIN"));
+  g_assert_false (g_file_test (archive, G_FILE_TEST_EXISTS));
+  result_clear (&result);
+
+  result = run_cli (fixture, "pack", id, "--out", archive, "--pkcs11-uri", uri, "--pin-file", pin, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+
+  result = run_cli (fixture, "verify", archive, "--ca", cert, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Trust: trusted by the given certificate"));
+  g_assert_nonnull (strstr (result.out, fingerprint + strlen ("SHA-256 fingerprint: ")));
+  result_clear (&result);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *softhsm_dir = g_dir_make_tmp ("cz-cli-softhsm-XXXXXX", NULL);
+  g_autofree char *softhsm_conf = g_build_filename (softhsm_dir, "softhsm2.conf", NULL);
+  int status;
+
+  /* Before any thread exists, and inherited by coopzone-cli. */
+  g_setenv ("SOFTHSM2_CONF", softhsm_conf, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   ADD ("/cli/signer/create-and-show", test_signer_create_and_show);
@@ -510,6 +592,9 @@ main (int   argc,
   ADD ("/cli/pack/same-time-same-payload", test_pack_same_time_same_payload);
   ADD ("/cli/verify/invalid", test_verify_invalid);
   ADD ("/cli/verify/tampered", test_verify_tampered);
+  ADD ("/cli/pack/with-token", test_pack_with_token);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (softhsm_dir);
+  return status;
 }
