@@ -24,4 +24,17 @@ char *cz_archive_name_key               (const char    *name);
 int   cz_archive_compare_manifest_lines (gconstpointer  a,
                                          gconstpointer  b);
 
+/* Progress from a worker thread, delivered on the main context of the thread
+ * that made the relay, coalesced: at most one report in flight. */
+typedef struct _CzProgressRelay CzProgressRelay;
+
+CzProgressRelay *cz_progress_relay_new    (CzArchiveProgressFunc  func,
+                                           gpointer               data,
+                                           GDestroyNotify         data_free);
+void             cz_progress_relay_unref  (CzProgressRelay       *relay);
+/* A CzArchiveProgressFunc; @relay is the CzProgressRelay. */
+void             cz_progress_relay_report (guint64                done,
+                                           guint64                total,
+                                           gpointer               relay);
+
 G_END_DECLS

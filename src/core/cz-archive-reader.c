@@ -27,6 +27,7 @@
 #include "cz-archive.h"
 #include "cz-archive-private.h"
 #include "cz-bag.h"
+#include "cz-content-fingerprint.h"
 #include "cz-hash-pipe.h"
 
 /* Limits far beyond any real application, far below what hurts. */
@@ -84,6 +85,7 @@ struct _CzArchiveVerification
   char           *app_version;
   char           *payload_oxum;
   char           *tag_manifest_fingerprint;
+  char           *content_fingerprint;
   JsonNode       *dossier_json;
 };
 
@@ -107,6 +109,7 @@ cz_archive_verification_finalize (GObject *object)
   g_free (self->app_version);
   g_free (self->payload_oxum);
   g_free (self->tag_manifest_fingerprint);
+  g_free (self->content_fingerprint);
   g_clear_pointer (&self->dossier_json, json_node_unref);
 
   G_OBJECT_CLASS (cz_archive_verification_parent_class)->finalize (object);
@@ -231,6 +234,12 @@ cz_archive_verification_get_tag_manifest_fingerprint (CzArchiveVerification *sel
   return self->tag_manifest_fingerprint;
 }
 
+const char *
+cz_archive_verification_get_content_fingerprint (CzArchiveVerification *self)
+{
+  return self->content_fingerprint;
+}
+
 const char * const *
 cz_archive_verification_get_files (CzArchiveVerification *self)
 {
@@ -299,6 +308,7 @@ cz_archive_verification_to_json (CzArchiveVerification *self)
   add_string_member (builder, "app_version", self->app_version);
   add_string_member (builder, "payload_oxum", self->payload_oxum);
   add_string_member (builder, "tag_manifest_fingerprint_sha256", self->tag_manifest_fingerprint);
+  add_string_member (builder, "content_fingerprint_sha256", self->content_fingerprint);
   json_builder_set_member_name (builder, "files");
   json_builder_begin_array (builder);
   for (guint i = 0; i + 1 < self->files->len; i++)
@@ -1051,6 +1061,9 @@ check_manifest (CzArchiveVerification *self,
   guint64 octets = 0, expected_octets, expected_files;
   guint bad_line;
 
+  if (text != NULL)
+    self->content_fingerprint = cz_archive_dup_content_fingerprint (text, length);
+
   g_hash_table_iter_init (&iter, files);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (g_str_has_prefix (key, "data/"))
@@ -1234,8 +1247,9 @@ cz_archive_verify (GFile                 *archive,
 
 typedef struct
 {
-  GFile  *archive;
-  GBytes *trusted;
+  GFile           *archive;
+  GBytes          *trusted;
+  CzProgressRelay *relay;
 } VerifyData;
 
 static void
@@ -1243,6 +1257,7 @@ verify_data_free (VerifyData *data)
 {
   g_object_unref (data->archive);
   g_clear_pointer (&data->trusted, g_bytes_unref);
+  g_clear_pointer (&data->relay, cz_progress_relay_unref);
   g_free (data);
 }
 
@@ -1254,7 +1269,9 @@ verify_thread (GTask        *task,
 {
   VerifyData *data = task_data;
   GError *error = NULL;
-  CzArchiveVerification *result = cz_archive_verify (data->archive, data->trusted, cancellable, NULL, NULL, &error);
+  CzArchiveVerification *result = cz_archive_verify (data->archive, data->trusted, cancellable,
+                                                     data->relay ? cz_progress_relay_report : NULL,
+                                                     data->relay, &error);
 
   if (result == NULL)
     g_task_return_error (task, error);
@@ -1263,17 +1280,24 @@ verify_thread (GTask        *task,
 }
 
 void
-cz_archive_verify_async (GFile               *archive,
-                         GBytes              *trusted_certificates,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+cz_archive_verify_async (GFile                 *archive,
+                         GBytes                *trusted_certificates,
+                         GCancellable          *cancellable,
+                         CzArchiveProgressFunc  progress,
+                         gpointer               progress_data,
+                         GDestroyNotify         progress_data_free,
+                         GAsyncReadyCallback    callback,
+                         gpointer               user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   VerifyData *data = g_new0 (VerifyData, 1);
 
   data->archive = g_object_ref (archive);
   data->trusted = trusted_certificates ? g_bytes_ref (trusted_certificates) : NULL;
+  if (progress != NULL)
+    data->relay = cz_progress_relay_new (progress, progress_data, progress_data_free);
+  else if (progress_data_free != NULL)
+    progress_data_free (progress_data);
   g_task_set_source_tag (task, cz_archive_verify_async);
   g_task_set_task_data (task, data, (GDestroyNotify) verify_data_free);
   g_task_run_in_thread (task, verify_thread);

@@ -27,6 +27,7 @@
 #include "cz-archive.h"
 #include "cz-archive-private.h"
 #include "cz-bag.h"
+#include "cz-content-fingerprint.h"
 #include "cz-hash-pipe.h"
 
 G_DEFINE_QUARK (cz-archive-error-quark, cz_archive_error)
@@ -50,9 +51,13 @@ struct _CzPackOptions
   GPtrArray       *evidence;
   GFile           *form_file;
   GBytes          *form_bytes;
+  CzApplicationFormFunc form_func;
+  gpointer         form_func_data;
+  GDestroyNotify   form_func_destroy;
   GDateTime       *signing_time;
   char            *organisation;
   char            *fingerprint;   /* result */
+  char            *content_fingerprint;  /* result, with a form func */
 };
 
 G_DEFINE_BOXED_TYPE (CzPackOptions, cz_pack_options, cz_pack_options_ref, cz_pack_options_unref)
@@ -97,6 +102,9 @@ cz_pack_options_unref (CzPackOptions *options)
   g_clear_pointer (&options->signing_time, g_date_time_unref);
   g_free (options->organisation);
   g_free (options->fingerprint);
+  g_free (options->content_fingerprint);
+  if (options->form_func_destroy != NULL)
+    options->form_func_destroy (options->form_func_data);
   g_free (options);
 }
 
@@ -135,6 +143,7 @@ cz_pack_options_set_application_form_file (CzPackOptions *options,
 {
   g_set_object (&options->form_file, file);
   g_clear_pointer (&options->form_bytes, g_bytes_unref);
+  cz_pack_options_set_application_form_func (options, NULL, NULL, NULL);
 }
 
 void
@@ -145,6 +154,31 @@ cz_pack_options_set_application_form_bytes (CzPackOptions *options,
   g_clear_object (&options->form_file);
   if (pdf != NULL)
     options->form_bytes = g_bytes_ref (pdf);
+  cz_pack_options_set_application_form_func (options, NULL, NULL, NULL);
+}
+
+void
+cz_pack_options_set_application_form_func (CzPackOptions         *options,
+                                           CzApplicationFormFunc  func,
+                                           gpointer               user_data,
+                                           GDestroyNotify         destroy)
+{
+  if (options->form_func_destroy != NULL)
+    options->form_func_destroy (options->form_func_data);
+  options->form_func = func;
+  options->form_func_data = user_data;
+  options->form_func_destroy = destroy;
+  if (func != NULL)
+    {
+      g_clear_pointer (&options->form_bytes, g_bytes_unref);
+      g_clear_object (&options->form_file);
+    }
+}
+
+const char *
+cz_pack_options_get_content_fingerprint (CzPackOptions *options)
+{
+  return options->content_fingerprint;
 }
 
 void
@@ -904,7 +938,15 @@ pack_run (PackJob       *job,
     }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "application_form");
-  if (form_sha256 != NULL)
+  if (options->form_func != NULL)
+    {
+      /* Rendered after this file, with its fingerprint: no SHA-256 here. */
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "path");
+      json_builder_add_string_value (builder, "data/application-form.pdf");
+      json_builder_end_object (builder);
+    }
+  else if (form_sha256 != NULL)
     {
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "path");
@@ -932,6 +974,30 @@ pack_run (PackJob       *job,
   if (!write_memory_entry (job, "data/dossier.json", dossier_data, dossier_length, TRUE, signing_time, error))
     return FALSE;
   add_to_manifest (job, "data/dossier.json", dossier_sha256, dossier_length);
+
+  /* The form last: it prints the fingerprint of everything else. */
+  if (options->form_func != NULL)
+    {
+      g_autoptr(GString) lines = g_string_new (NULL);
+      g_autoptr(GBytes) form = NULL;
+      gsize length;
+      const char *data;
+
+      for (guint i = 0; i < job->manifest_lines->len; i++)
+        g_string_append (lines, g_ptr_array_index (job->manifest_lines, i));
+      g_free (options->content_fingerprint);
+      options->content_fingerprint = cz_archive_dup_content_fingerprint (lines->str, lines->len);
+      form = options->form_func (job->dossier_json, options->content_fingerprint,
+                                 cz_signer_get_fingerprint (job->signer), options->form_func_data,
+                                 cancellable, error);
+      if (form == NULL)
+        return FALSE;
+      data = g_bytes_get_data (form, &length);
+      if (!write_memory_entry (job, "data/application-form.pdf", data, length, FALSE, signing_time, error))
+        return FALSE;
+      form_sha256 = cz_sha256_hex (data, length);
+      add_to_manifest (job, "data/application-form.pdf", form_sha256, length);
+    }
 
   /* Tag files. */
   g_ptr_array_sort (job->manifest_lines, cz_archive_compare_manifest_lines);
@@ -1006,8 +1072,7 @@ cz_archive_pack (CzDossier              *dossier,
   return pack_run (job, cancellable, error);
 }
 
-/* Progress from the worker, coalesced: at most one report in flight. */
-typedef struct
+struct _CzProgressRelay
 {
   GMainContext          *context;
   CzArchiveProgressFunc  func;
@@ -1018,17 +1083,33 @@ typedef struct
   guint64                total;
   gboolean               pending;
   gatomicrefcount        ref_count;
-} ProgressRelay;
+};
 
-static ProgressRelay *
-progress_relay_ref (ProgressRelay *relay)
+CzProgressRelay *
+cz_progress_relay_new (CzArchiveProgressFunc func,
+                       gpointer              data,
+                       GDestroyNotify        data_free)
+{
+  CzProgressRelay *relay = g_new0 (CzProgressRelay, 1);
+
+  g_atomic_ref_count_init (&relay->ref_count);
+  g_mutex_init (&relay->mutex);
+  relay->context = g_main_context_ref_thread_default ();
+  relay->func = func;
+  relay->data = data;
+  relay->data_free = data_free;
+  return relay;
+}
+
+static CzProgressRelay *
+progress_relay_ref (CzProgressRelay *relay)
 {
   g_atomic_ref_count_inc (&relay->ref_count);
   return relay;
 }
 
-static void
-progress_relay_unref (ProgressRelay *relay)
+void
+cz_progress_relay_unref (CzProgressRelay *relay)
 {
   if (!g_atomic_ref_count_dec (&relay->ref_count))
     return;
@@ -1042,7 +1123,7 @@ progress_relay_unref (ProgressRelay *relay)
 static gboolean
 progress_relay_dispatch (gpointer user_data)
 {
-  ProgressRelay *relay = user_data;
+  CzProgressRelay *relay = user_data;
   guint64 done, total;
 
   g_mutex_lock (&relay->mutex);
@@ -1055,12 +1136,12 @@ progress_relay_dispatch (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-progress_relay_report (guint64  done,
-                       guint64  total,
-                       gpointer user_data)
+void
+cz_progress_relay_report (guint64  done,
+                          guint64  total,
+                          gpointer user_data)
 {
-  ProgressRelay *relay = user_data;
+  CzProgressRelay *relay = user_data;
   gboolean schedule;
 
   g_mutex_lock (&relay->mutex);
@@ -1072,13 +1153,13 @@ progress_relay_report (guint64  done,
 
   if (schedule)
     g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, progress_relay_dispatch,
-                                progress_relay_ref (relay), (GDestroyNotify) progress_relay_unref);
+                                progress_relay_ref (relay), (GDestroyNotify) cz_progress_relay_unref);
 }
 
 typedef struct
 {
-  PackJob       *job;
-  ProgressRelay *relay;
+  PackJob         *job;
+  CzProgressRelay *relay;
 } PackTaskData;
 
 static void
@@ -1086,7 +1167,7 @@ pack_task_data_free (PackTaskData *data)
 {
   pack_job_free (data->job);
   if (data->relay != NULL)
-    progress_relay_unref (data->relay);
+    cz_progress_relay_unref (data->relay);
   g_free (data);
 }
 
@@ -1123,14 +1204,8 @@ cz_archive_pack_async (CzDossier             *dossier,
   data->job = pack_job_new (dossier, options, signer, destination);
   if (progress != NULL)
     {
-      data->relay = g_new0 (ProgressRelay, 1);
-      g_atomic_ref_count_init (&data->relay->ref_count);
-      g_mutex_init (&data->relay->mutex);
-      data->relay->context = g_main_context_ref_thread_default ();
-      data->relay->func = progress;
-      data->relay->data = progress_data;
-      data->relay->data_free = progress_data_free;
-      data->job->progress = progress_relay_report;
+      data->relay = cz_progress_relay_new (progress, progress_data, progress_data_free);
+      data->job->progress = cz_progress_relay_report;
       data->job->progress_data = data->relay;
     }
   else if (progress_data_free != NULL)

@@ -94,6 +94,24 @@ void           cz_pack_options_set_application_form_file  (CzPackOptions *option
                                                            GFile         *file);
 void           cz_pack_options_set_application_form_bytes (CzPackOptions *options,
                                                            GBytes        *pdf);
+/* Renders the 申报表 on the packing thread, after every other payload file
+ * is written: @content_fingerprint ("AB:CD:…", see
+ * cz-content-fingerprint.h) and @certificate_fingerprint (the signer's) go
+ * into its page footers. Returns the PDF, or NULL with @error set to refuse
+ * the pack. cz_form_render_for_archive() is one. */
+typedef GBytes *(*CzApplicationFormFunc) (JsonNode      *dossier_json,
+                                          const char    *content_fingerprint,
+                                          const char    *certificate_fingerprint,
+                                          gpointer       user_data,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+/* Replaces a form file or bytes. dossier.json then names the form without
+ * its SHA-256, which the content fingerprint cannot cover (the manifest
+ * does). */
+void           cz_pack_options_set_application_form_func (CzPackOptions         *options,
+                                                          CzApplicationFormFunc  func,
+                                                          gpointer               user_data,
+                                                          GDestroyNotify         destroy);
 /* NULL (the default): the time the pack starts. */
 void           cz_pack_options_set_signing_time  (CzPackOptions *options,
                                                   GDateTime     *signing_time);
@@ -104,6 +122,9 @@ void           cz_pack_options_set_organisation  (CzPackOptions *options,
 /* After a successful pack: "AB:CD:…", the SHA-256 of the signed tag
  * manifest, for the printed form and the user to note. */
 const char    *cz_pack_options_get_tag_manifest_fingerprint (CzPackOptions *options);
+/* After a successful pack: "AB:CD:…", the content fingerprint the form's
+ * footers carry (see cz-content-fingerprint.h). */
+const char    *cz_pack_options_get_content_fingerprint (CzPackOptions *options);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CzPackOptions, cz_pack_options_unref)
 
@@ -155,9 +176,14 @@ CzArchiveVerification *cz_archive_verify        (GFile          *archive,
                                                  CzArchiveProgressFunc progress,
                                                  gpointer        progress_data,
                                                  GError        **error);
+/* @progress (bytes decompressed so far, of all) is called on the calling
+ * thread's main context. */
 void                   cz_archive_verify_async  (GFile          *archive,
                                                  GBytes         *trusted_certificates,
                                                  GCancellable   *cancellable,
+                                                 CzArchiveProgressFunc progress,
+                                                 gpointer        progress_data,
+                                                 GDestroyNotify  progress_data_free,
                                                  GAsyncReadyCallback callback,
                                                  gpointer        user_data);
 CzArchiveVerification *cz_archive_verify_finish (GAsyncResult   *result,
@@ -180,6 +206,9 @@ const char   *cz_archive_verification_get_app_version      (CzArchiveVerificatio
 const char   *cz_archive_verification_get_payload_oxum     (CzArchiveVerification *self);
 /* "AB:CD:…", the SHA-256 of the signed tag manifest the printed form carries. */
 const char   *cz_archive_verification_get_tag_manifest_fingerprint (CzArchiveVerification *self);
+/* "AB:CD:…", computed from manifest-sha256.txt: what the form's footers
+ * carry (see cz-content-fingerprint.h). NULL when there is no manifest. */
+const char   *cz_archive_verification_get_content_fingerprint (CzArchiveVerification *self);
 /* Payload paths relative to the bag ("data/…"), sorted. */
 const char * const *cz_archive_verification_get_files      (CzArchiveVerification *self);
 /* data/dossier.json as read (NULL when missing or not JSON). */

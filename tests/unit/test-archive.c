@@ -630,6 +630,44 @@ test_async_progress (Fixture       *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+typedef struct
+{
+  AsyncState              state;
+  CzArchiveVerification  *result;
+} VerifyState;
+
+static void
+on_verified (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  VerifyState *verify = user_data;
+
+  verify->result = cz_archive_verify_finish (result, &verify->state.error);
+  verify->state.finished = TRUE;
+}
+
+static void
+test_verify_async_progress (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = pack_sample (fixture, "out.zip", 2 * 1024 * 1024 + 5);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  VerifyState verify = { { g_thread_self (), 0, 0, 0, FALSE, NULL }, NULL };
+
+  cz_archive_verify_async (file, NULL, NULL, on_progress, &verify.state, NULL, on_verified, &verify);
+  while (!verify.state.finished)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_no_error (verify.state.error);
+  g_assert_true (cz_archive_verification_get_valid (verify.result));
+  g_assert_cmpuint (verify.state.calls, >, 0);
+  g_assert_cmpuint (verify.state.last_done, ==, verify.state.last_total);
+  g_assert_cmpuint (verify.state.last_total, >, 3 * (2 * 1024 * 1024 + 5));
+  g_clear_object (&verify.result);
+}
+
 static void
 test_verify_with_ca (Fixture       *fixture,
                      gconstpointer  data)
@@ -978,6 +1016,7 @@ main (int   argc,
   ADD ("/archive/write-error", test_write_error);
   ADD ("/archive/evidence-changed", test_evidence_changed);
   ADD ("/archive/async-progress", test_async_progress);
+  ADD ("/archive/verify-async-progress", test_verify_async_progress);
   ADD ("/archive/verify-with-ca", test_verify_with_ca);
   ADD ("/archive/standard-tools-agree", test_standard_tools_agree);
   ADD ("/archive/rezip-untouched-is-valid", test_rezip_untouched_is_valid);
