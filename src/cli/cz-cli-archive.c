@@ -17,6 +17,7 @@
 #include "cz-archive-check.h"
 #include "cz-evidence.h"
 #include "cz-fields.h"
+#include "cz-form.h"
 #include "cz-rules.h"
 #include "cz-signer.h"
 
@@ -410,6 +411,8 @@ command_pack (CliContext  *ctx,
       g_autoptr(GFile) form = g_file_new_for_commandline_arg (form_path);
       cz_pack_options_set_application_form_file (options, form);
     }
+  else
+    cz_pack_options_set_application_form_func (options, cz_form_render_for_archive, g_object_ref (rules), g_object_unref);
 
   out = g_file_new_for_commandline_arg (out_path);
   if (!cz_archive_pack (dossier, options, signer, out, NULL, quiet ? NULL : print_progress, &last_percent, &error))
@@ -425,6 +428,8 @@ command_pack (CliContext  *ctx,
   g_print ("%s: %s\n", _("Signer"), cz_signer_get_subject (signer));
   g_print ("%s: %s\n", _("Signer SHA-256 fingerprint"), cz_signer_get_fingerprint (signer));
   g_print ("%s: %s\n", _("Tag manifest SHA-256"), cz_pack_options_get_tag_manifest_fingerprint (options));
+  if (cz_pack_options_get_content_fingerprint (options) != NULL)
+    g_print ("%s: %s\n", _("Content fingerprint (on the form)"), cz_pack_options_get_content_fingerprint (options));
   return 0;
 }
 
@@ -546,6 +551,7 @@ command_verify (CliContext  *ctx,
            cz_archive_verification_get_rules_pack_sha256 (result) ?: "-");
   g_print ("%s: %s\n", _("Payload-Oxum"), cz_archive_verification_get_payload_oxum (result) ?: "-");
   g_print ("%s: %s\n", _("Tag manifest SHA-256"), cz_archive_verification_get_tag_manifest_fingerprint (result));
+  g_print ("%s: %s\n", _("Content fingerprint (on the form)"), cz_archive_verification_get_content_fingerprint (result) ?: "-");
   g_print ("%s:\n", _("Files"));
   for (guint i = 0; files[i] != NULL; i++)
     g_print ("  %s\n", files[i]);

@@ -820,6 +820,11 @@ cz_form_doc_render (CzFormDoc         *doc,
   surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "中外中小企业合作区申报表");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "CoopZone " PACKAGE_VERSION);
+  if (decor->creation_date != NULL)
+    {
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, decor->creation_date);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, decor->creation_date);
+    }
   cr = cairo_create (surface);
 
   /* A font map of our own: the default one is per thread but never freed. */

@@ -22,6 +22,9 @@ typedef struct
   gboolean    draft;             /* the 草稿 watermark */
   const char *running_header;    /* top of every page but the first; NULL: none */
   const char * const *footer_lines; /* above the page number on every page */
+  /* The PDF's creation date, "2026-08-01T09:30:00Z"; the same input gives
+   * the same bytes (an archive packed twice is the same archive). */
+  const char *creation_date;
 } CzFormDecor;
 
 CzFormDoc   *cz_form_doc_new             (void);

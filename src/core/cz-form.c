@@ -655,6 +655,7 @@ cz_form_render (CzDossier            *dossier,
   g_autoptr(CzRules) rules = NULL;
   g_autoptr(GPtrArray) footer = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *running_header = dup_running_header (dossier);
+  g_autofree char *modified = NULL;
   CzFormOptions defaults;
   CzFormDecor decor = { 0 };
   Form form = { 0 };
@@ -705,6 +706,13 @@ cz_form_render (CzDossier            *dossier,
     g_ptr_array_add (footer, g_strconcat ("签名证书 SHA-256：", options->certificate_fingerprint, NULL));
   g_ptr_array_add (footer, NULL);
 
+  /* The dossier's last change, not the clock: rendering is repeatable. */
+  if (cz_dossier_get_modified (dossier) != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (cz_dossier_get_modified (dossier));
+      modified = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+    }
+  decor.creation_date = modified;
   decor.draft = options->draft;
   decor.running_header = running_header;
   decor.footer_lines = (const char * const *) footer->pdata;

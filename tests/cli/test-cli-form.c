@@ -1,0 +1,308 @@
+/* test-cli-form.c — coopzone-cli export-form, and the form inside a packed
+ * archive carrying the content fingerprint that verify prints
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <locale.h>
+#include <string.h>
+#include <archive.h>
+#include <archive_entry.h>
+
+#define DEPARTMENT "苏州市工业和信息化局"
+
+typedef struct
+{
+  char *dir;
+  char *pass;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static char *
+fixture_path (Fixture    *fixture,
+              const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("cz-cli-form-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->pass = fixture_path (fixture, "passphrase");
+  g_assert_true (g_file_set_contents (fixture->pass, "部门口令 correct horse\n", -1, NULL));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->pass);
+}
+
+/* Runs coopzone-cli with its own XDG_DATA_HOME, so store and signers are private. */
+static Result
+run_cli (Fixture    *fixture,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = fixture_path (fixture, "data");
+  Result result = { 0 };
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("COOPZONE_CLI"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
+  g_assert_no_error (error);
+  result.status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d\n%s%s", result.status, result.out, result.err);
+  return result;
+}
+
+static char *
+create_signer (Fixture *fixture)
+{
+  char *p12 = fixture_path (fixture, "部门.p12");
+  Result result = run_cli (fixture, "signer", "create", "--name", DEPARTMENT, "--out", p12,
+                           "--passphrase-file", fixture->pass, NULL);
+
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+  return p12;
+}
+
+/* Adds the sample (with its evidence) to the store; returns its id. */
+static char *
+store_sample (Fixture *fixture)
+{
+  Result result = run_cli (fixture, "sample", "--store", NULL);
+  char *id;
+
+  g_assert_cmpint (result.status, ==, 0);
+  id = g_strstrip (g_strdup (result.out));
+  result_clear (&result);
+  return id;
+}
+
+static char *
+pack_sample (Fixture *fixture)
+{
+  g_autofree char *p12 = create_signer (fixture);
+  g_autofree char *id = store_sample (fixture);
+  char *archive = fixture_path (fixture, "申报包.zip");
+  Result result = run_cli (fixture, "pack", id, "--out", archive, "--signer", p12,
+                           "--passphrase-file", fixture->pass, NULL);
+
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Tag manifest SHA-256: "));
+  result_clear (&result);
+  return archive;
+}
+
+/* Whitespace out: pdftotext breaks long lines where the form wraps them. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  return squeeze (out);
+}
+
+/* The value after "label: " on a line of @text. */
+static char *
+line_value (const char *text,
+            const char *label)
+{
+  const char *at = strstr (text, label);
+  const char *end;
+
+  g_assert_nonnull (at);
+  at += strlen (label);
+  end = strchr (at, '\n');
+  return g_strndup (at, end ? (gsize) (end - at) : strlen (at));
+}
+
+static void
+test_export_form (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *dossier = fixture_path (fixture, "示例.json");
+  g_autofree char *pdf = fixture_path (fixture, "申报表.pdf");
+  g_autofree char *text = NULL;
+  Result result;
+
+  result = run_cli (fixture, "sample", dossier, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+
+  result = run_cli (fixture, "export-form", dossier, pdf, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "申报表.pdf"));
+  result_clear (&result);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "中外中小企业合作区申报表"));
+  g_assert_nonnull (strstr (text, "临湖中欧中小企业合作区"));
+  g_assert_nonnull (strstr (text, "草稿"));
+
+  /* Bad input: exit 2 with a message naming what is wrong. */
+  result = run_cli (fixture, "export-form", dossier, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "export-form"));
+  result_clear (&result);
+  result = run_cli (fixture, "export-form", "/nonexistent/dossier.json", pdf, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  result_clear (&result);
+  result = run_cli (fixture, "export-form", dossier, "/nonexistent/folder/申报表.pdf", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "/nonexistent/folder/申报表.pdf"));
+  result_clear (&result);
+  /* The earlier export is still whole. */
+  g_free (text);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "临湖中欧中小企业合作区"));
+}
+
+/* Copies the archive's data/application-form.pdf to @out. */
+static void
+extract_form (const char *archive_path,
+              const char *out)
+{
+  struct archive *zip = archive_read_new ();
+  struct archive_entry *entry;
+  gboolean found = FALSE;
+  int status;
+
+  /* Seekable: stored entries written with a data descriptor need the central directory. */
+  archive_read_support_format_zip_seekable (zip);
+  g_assert_cmpint (archive_read_open_filename (zip, archive_path, 65536), ==, ARCHIVE_OK);
+  while ((status = archive_read_next_header (zip, &entry)) == ARCHIVE_OK)
+    {
+      const char *name = archive_entry_pathname_utf8 (entry);
+
+      if (name != NULL && g_str_has_suffix (name, "/data/application-form.pdf"))
+        {
+          g_autoptr(GByteArray) bytes = g_byte_array_new ();
+          char buffer[65536];
+          la_ssize_t n;
+
+          while ((n = archive_read_data (zip, buffer, sizeof buffer)) > 0)
+            g_byte_array_append (bytes, (guint8 *) buffer, n);
+          g_assert_cmpint (n, ==, 0);
+          g_assert_true (g_file_set_contents (out, (char *) bytes->data, bytes->len, NULL));
+          found = TRUE;
+        }
+      else
+        archive_read_data_skip (zip);
+    }
+  archive_read_free (zip);
+  g_assert_true (found);
+}
+
+static void
+test_pack_form_fingerprint (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *archive = pack_sample (fixture);
+  g_autofree char *pdf = fixture_path (fixture, "form.pdf");
+  g_autofree char *content = NULL;
+  g_autofree char *signer = NULL;
+  g_autofree char *text = NULL;
+  Result result = run_cli (fixture, "verify", archive, NULL);
+
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "data/application-form.pdf"));
+  content = line_value (result.out, "Content fingerprint (on the form): ");
+  signer = line_value (result.out, "Signer SHA-256 fingerprint: ");
+  g_assert_cmpuint (strlen (content), ==, 95);
+  result_clear (&result);
+
+  extract_form (archive, pdf);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, content));
+  g_assert_nonnull (strstr (text, signer));
+  g_assert_null (strstr (text, "草稿"));
+  g_assert_nonnull (strstr (text, "临湖中欧中小企业合作区"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* libarchive gives UTF-8 names only in a UTF-8 locale. */
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/cli/export-form", Fixture, NULL, fixture_set_up, test_export_form, fixture_tear_down);
+  g_test_add ("/cli/pack/form-fingerprint", Fixture, NULL, fixture_set_up, test_pack_form_fingerprint, fixture_tear_down);
+  return g_test_run ();
+}
