@@ -1247,8 +1247,9 @@ cz_archive_verify (GFile                 *archive,
 
 typedef struct
 {
-  GFile  *archive;
-  GBytes *trusted;
+  GFile           *archive;
+  GBytes          *trusted;
+  CzProgressRelay *relay;
 } VerifyData;
 
 static void
@@ -1256,6 +1257,7 @@ verify_data_free (VerifyData *data)
 {
   g_object_unref (data->archive);
   g_clear_pointer (&data->trusted, g_bytes_unref);
+  g_clear_pointer (&data->relay, cz_progress_relay_unref);
   g_free (data);
 }
 
@@ -1267,7 +1269,9 @@ verify_thread (GTask        *task,
 {
   VerifyData *data = task_data;
   GError *error = NULL;
-  CzArchiveVerification *result = cz_archive_verify (data->archive, data->trusted, cancellable, NULL, NULL, &error);
+  CzArchiveVerification *result = cz_archive_verify (data->archive, data->trusted, cancellable,
+                                                     data->relay ? cz_progress_relay_report : NULL,
+                                                     data->relay, &error);
 
   if (result == NULL)
     g_task_return_error (task, error);
@@ -1276,17 +1280,24 @@ verify_thread (GTask        *task,
 }
 
 void
-cz_archive_verify_async (GFile               *archive,
-                         GBytes              *trusted_certificates,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+cz_archive_verify_async (GFile                 *archive,
+                         GBytes                *trusted_certificates,
+                         GCancellable          *cancellable,
+                         CzArchiveProgressFunc  progress,
+                         gpointer               progress_data,
+                         GDestroyNotify         progress_data_free,
+                         GAsyncReadyCallback    callback,
+                         gpointer               user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   VerifyData *data = g_new0 (VerifyData, 1);
 
   data->archive = g_object_ref (archive);
   data->trusted = trusted_certificates ? g_bytes_ref (trusted_certificates) : NULL;
+  if (progress != NULL)
+    data->relay = cz_progress_relay_new (progress, progress_data, progress_data_free);
+  else if (progress_data_free != NULL)
+    progress_data_free (progress_data);
   g_task_set_source_tag (task, cz_archive_verify_async);
   g_task_set_task_data (task, data, (GDestroyNotify) verify_data_free);
   g_task_run_in_thread (task, verify_thread);

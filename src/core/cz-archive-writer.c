@@ -1072,8 +1072,7 @@ cz_archive_pack (CzDossier              *dossier,
   return pack_run (job, cancellable, error);
 }
 
-/* Progress from the worker, coalesced: at most one report in flight. */
-typedef struct
+struct _CzProgressRelay
 {
   GMainContext          *context;
   CzArchiveProgressFunc  func;
@@ -1084,17 +1083,33 @@ typedef struct
   guint64                total;
   gboolean               pending;
   gatomicrefcount        ref_count;
-} ProgressRelay;
+};
 
-static ProgressRelay *
-progress_relay_ref (ProgressRelay *relay)
+CzProgressRelay *
+cz_progress_relay_new (CzArchiveProgressFunc func,
+                       gpointer              data,
+                       GDestroyNotify        data_free)
+{
+  CzProgressRelay *relay = g_new0 (CzProgressRelay, 1);
+
+  g_atomic_ref_count_init (&relay->ref_count);
+  g_mutex_init (&relay->mutex);
+  relay->context = g_main_context_ref_thread_default ();
+  relay->func = func;
+  relay->data = data;
+  relay->data_free = data_free;
+  return relay;
+}
+
+static CzProgressRelay *
+progress_relay_ref (CzProgressRelay *relay)
 {
   g_atomic_ref_count_inc (&relay->ref_count);
   return relay;
 }
 
-static void
-progress_relay_unref (ProgressRelay *relay)
+void
+cz_progress_relay_unref (CzProgressRelay *relay)
 {
   if (!g_atomic_ref_count_dec (&relay->ref_count))
     return;
@@ -1108,7 +1123,7 @@ progress_relay_unref (ProgressRelay *relay)
 static gboolean
 progress_relay_dispatch (gpointer user_data)
 {
-  ProgressRelay *relay = user_data;
+  CzProgressRelay *relay = user_data;
   guint64 done, total;
 
   g_mutex_lock (&relay->mutex);
@@ -1121,12 +1136,12 @@ progress_relay_dispatch (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-progress_relay_report (guint64  done,
-                       guint64  total,
-                       gpointer user_data)
+void
+cz_progress_relay_report (guint64  done,
+                          guint64  total,
+                          gpointer user_data)
 {
-  ProgressRelay *relay = user_data;
+  CzProgressRelay *relay = user_data;
   gboolean schedule;
 
   g_mutex_lock (&relay->mutex);
@@ -1138,13 +1153,13 @@ progress_relay_report (guint64  done,
 
   if (schedule)
     g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, progress_relay_dispatch,
-                                progress_relay_ref (relay), (GDestroyNotify) progress_relay_unref);
+                                progress_relay_ref (relay), (GDestroyNotify) cz_progress_relay_unref);
 }
 
 typedef struct
 {
-  PackJob       *job;
-  ProgressRelay *relay;
+  PackJob         *job;
+  CzProgressRelay *relay;
 } PackTaskData;
 
 static void
@@ -1152,7 +1167,7 @@ pack_task_data_free (PackTaskData *data)
 {
   pack_job_free (data->job);
   if (data->relay != NULL)
-    progress_relay_unref (data->relay);
+    cz_progress_relay_unref (data->relay);
   g_free (data);
 }
 
@@ -1189,14 +1204,8 @@ cz_archive_pack_async (CzDossier             *dossier,
   data->job = pack_job_new (dossier, options, signer, destination);
   if (progress != NULL)
     {
-      data->relay = g_new0 (ProgressRelay, 1);
-      g_atomic_ref_count_init (&data->relay->ref_count);
-      g_mutex_init (&data->relay->mutex);
-      data->relay->context = g_main_context_ref_thread_default ();
-      data->relay->func = progress;
-      data->relay->data = progress_data;
-      data->relay->data_free = progress_data_free;
-      data->job->progress = progress_relay_report;
+      data->relay = cz_progress_relay_new (progress, progress_data, progress_data_free);
+      data->job->progress = cz_progress_relay_report;
       data->job->progress_data = data->relay;
     }
   else if (progress_data_free != NULL)

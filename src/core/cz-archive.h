@@ -176,9 +176,14 @@ CzArchiveVerification *cz_archive_verify        (GFile          *archive,
                                                  CzArchiveProgressFunc progress,
                                                  gpointer        progress_data,
                                                  GError        **error);
+/* @progress (bytes decompressed so far, of all) is called on the calling
+ * thread's main context. */
 void                   cz_archive_verify_async  (GFile          *archive,
                                                  GBytes         *trusted_certificates,
                                                  GCancellable   *cancellable,
+                                                 CzArchiveProgressFunc progress,
+                                                 gpointer        progress_data,
+                                                 GDestroyNotify  progress_data_free,
                                                  GAsyncReadyCallback callback,
                                                  gpointer        user_data);
 CzArchiveVerification *cz_archive_verify_finish (GAsyncResult   *result,
