@@ -5,6 +5,10 @@
  * the wizard (through the `wizard.focus-field` action, so this page knows no
  * other page) to open the finding's step and focus its field.
  *
+ * "Export Application Form…" (`review.export-form`) saves the printable
+ * 申报表 as a draft PDF, rendered on a worker; the signed archive carries the
+ * final form, so this one is always marked 草稿.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -12,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cz-fields.h"
+#include "cz-form.h"
 #include "cz-review-page.h"
 #include "cz-score.h"
 
@@ -28,6 +33,9 @@ struct _CzReviewPage
   AdwPreferencesGroup *score_group;
   AdwActionRow        *total_row;
   GtkLabel            *total_label;
+  GtkSpinner          *export_spinner;
+
+  GCancellable        *export_cancellable;  /* while the form is being written */
 
   GPtrArray           *score_rows;     /* of AdwActionRow in score_group */
   GPtrArray           *step_groups;    /* of AdwPreferencesGroup */
@@ -274,6 +282,156 @@ on_validator_changed (CzReviewPage *self)
 }
 
 static void
+cz_review_page_update_actions (CzReviewPage *self)
+{
+  gboolean exporting = self->export_cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.export-form", !exporting);
+  gtk_spinner_set_spinning (self->export_spinner, exporting);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_spinner), exporting);
+}
+
+static void
+on_open_form_clicked (AdwToast *toast,
+                      GFile    *file)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (g_object_get_data (G_OBJECT (toast), "cz-page")),
+                                                ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRoot *root = overlay ? gtk_widget_get_root (overlay) : NULL;
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
+cz_review_page_show_saved (CzReviewPage *self,
+                           GFile        *file)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  /* Translators: the application form was written to the chosen file */
+  toast = adw_toast_new (_("Saved"));
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data (G_OBJECT (toast), "cz-page", self);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_form_clicked),
+                         g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+cz_review_page_show_export_error (CzReviewPage *self,
+                                  const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("The Application Form Was Not Saved"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  CzReviewPage *self;
+  GFile        *file;
+} ExportData;
+
+static void
+on_form_exported (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr(CzReviewPage) self = data->self;
+  g_autoptr(GFile) file = data->file;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = cz_form_render_to_file_finish (result, &error);
+
+  g_free (data);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->export_cancellable);
+  cz_review_page_update_actions (self);
+  if (saved)
+    cz_review_page_show_saved (self, file);
+  else
+    cz_review_page_show_export_error (self, error);
+}
+
+void
+cz_review_page_export_form_to (CzReviewPage *self,
+                               GFile        *file)
+{
+  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+  CzValidator *validator = cz_wizard_page_get_validator (CZ_WIZARD_PAGE (self));
+  ExportData *data;
+  CzFormOptions options;
+
+  g_return_if_fail (CZ_IS_REVIEW_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->export_cancellable != NULL || dossier == NULL)
+    return;
+  cz_form_options_init (&options);
+  options.rules = validator ? cz_validator_get_rules (validator) : NULL;
+
+  self->export_cancellable = g_cancellable_new ();
+  data = g_new0 (ExportData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  cz_form_render_to_file_async (dossier, &options, file, self->export_cancellable, on_form_exported, data);
+  cz_review_page_update_actions (self);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    CzReviewPage    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        cz_review_page_export_form_to (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_form_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CzReviewPage *self = CZ_REVIEW_PAGE (widget);
+  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+  const char *zone = dossier ? cz_dossier_get_text (dossier, CZ_FIELD_ZONE_NAME) : NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  /* The form's own name stays Chinese: it is the ministry's document. */
+  name = g_strdup_printf ("%s-申报表.pdf", zone && zone[0] ? zone : _("Application"));
+  g_strdelimit (name, "/\\", '-');
+  chooser = gtk_file_chooser_native_new (_("Export Application Form"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 cz_review_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (cz_review_page_parent_class)->map (widget);
@@ -287,6 +445,8 @@ cz_review_page_dispose (GObject *object)
   CzReviewPage *self = CZ_REVIEW_PAGE (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
   g_clear_signal_handler (&self->items_changed_id, self->bound_validator);
   g_clear_object (&self->bound_validator);
   g_clear_pointer (&self->score_rows, g_ptr_array_unref);
@@ -315,6 +475,9 @@ cz_review_page_class_init (CzReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CzReviewPage, score_group);
   gtk_widget_class_bind_template_child (widget_class, CzReviewPage, total_row);
   gtk_widget_class_bind_template_child (widget_class, CzReviewPage, total_label);
+  gtk_widget_class_bind_template_child (widget_class, CzReviewPage, export_spinner);
+
+  gtk_widget_class_install_action (widget_class, "review.export-form", NULL, export_form_action);
 }
 
 static void
@@ -325,6 +488,7 @@ cz_review_page_init (CzReviewPage *self)
   self->finding_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cz_review_page_update_actions (self);
 
   g_signal_connect (self, "notify::validator", G_CALLBACK (on_validator_changed), NULL);
 }

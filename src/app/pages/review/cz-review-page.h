@@ -17,4 +17,9 @@ GtkWidget *cz_review_page_find_row (CzReviewPage *self,
                                     const char   *rule_id,
                                     const char   *field_id);
 
+/* Writes the application form (a draft) to @file on a worker, as
+ * `review.export-form` does once a file is chosen; a toast says when it is saved. */
+void       cz_review_page_export_form_to (CzReviewPage *self,
+                                          GFile        *file);
+
 G_END_DECLS
