@@ -700,6 +700,7 @@ append_to_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* One line: page furniture never pushes into the body. */
 static void
 draw_centered (cairo_t      *cr,
                PangoContext *context,
@@ -709,6 +710,8 @@ draw_centered (cairo_t      *cr,
                double        y)
 {
   g_autoptr(PangoLayout) layout = make_text (context, text, family, size, FALSE, BODY_WIDTH, PANGO_ALIGN_CENTER);
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
 
   cairo_move_to (cr, MARGIN_LEFT, y);
   pango_cairo_show_layout (cr, layout);
