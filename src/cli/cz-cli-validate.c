@@ -305,10 +305,21 @@ command_validate (CliContext  *ctx,
         }
       print_score (score);
       g_print ("\n");
-      g_print (_("Result: %u blockers, %u warnings, %u hints."),
-               cz_validator_get_n_blockers (validator), cz_validator_get_n_warnings (validator),
-               cz_validator_get_n_hints (validator));
-      g_print ("\n");
+      {
+        guint blockers = cz_validator_get_n_blockers (validator);
+        guint warnings = cz_validator_get_n_warnings (validator);
+        guint hints = cz_validator_get_n_hints (validator);
+        g_autofree char *blockers_text =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u blocker", "%u blockers", blockers), blockers);
+        g_autofree char *warnings_text =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
+        g_autofree char *hints_text =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hint", "%u hints", hints), hints);
+
+        /* Translators: the counts of findings, e.g. "Result: 1 blocker, 2 warnings, 0 hints." */
+        g_print (_("Result: %1$s, %2$s, %3$s."), blockers_text, warnings_text, hints_text);
+        g_print ("\n");
+      }
     }
 
   return cz_validator_get_has_blockers (validator) ? EXIT_BLOCKERS : 0;

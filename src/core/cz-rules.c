@@ -376,11 +376,17 @@ get_integer (Loader      *loader,
     return FALSE;
   value = json_node_get_int (node);
   if (value < min || value > max)
-    return refuse (loader, error, CZ_RULES_ERROR_INVALID_VALUE, where,
-                   /* Translators: %1$s is a member name; the others are numbers */
-                   _("member “%1$s” is %2$" G_GINT64_FORMAT "; it must be between %3$" G_GINT64_FORMAT
-                     " and %4$" G_GINT64_FORMAT),
-                   name, value, min, max);
+    {
+      /* Numbers are formatted first: a format macro inside _() hides the message from xgettext. */
+      g_autofree char *value_text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+      g_autofree char *min_text = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+      return refuse (loader, error, CZ_RULES_ERROR_INVALID_VALUE, where,
+                     /* Translators: %1$s is a member name; the others are numbers */
+                     _("member “%1$s” is %2$s; it must be between %3$s and %4$s"),
+                     name, value_text, min_text, max_text);
+    }
   *out = value;
   return TRUE;
 }
@@ -1165,9 +1171,14 @@ load_pack (CzRules     *self,
   if (node == NULL)
     return FALSE;
   if (json_node_get_int (node) > CZ_RULES_FORMAT_VERSION)
-    return refuse (&loader, error, CZ_RULES_ERROR_NEWER_FORMAT, where,
-                   _("it is of format version %" G_GINT64_FORMAT ", newer than this CoopZone reads; update CoopZone"),
-                   json_node_get_int (node));
+    {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+      return refuse (&loader, error, CZ_RULES_ERROR_NEWER_FORMAT, where,
+                     /* Translators: %s is a version number */
+                     _("it is of format version %s, newer than this CoopZone reads; update CoopZone"),
+                     version);
+    }
   if (json_node_get_int (node) < 1)
     return refuse (&loader, error, CZ_RULES_ERROR_INVALID_VALUE, where, _("member “version” must be 1"));
 

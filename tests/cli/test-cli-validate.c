@@ -187,7 +187,7 @@ test_blockers_exit_1 (Fixture       *fixture,
   assert_contains (r.out, "[Warning] revenue.y2024.total:");
   assert_contains (r.out, "99.99 亿元");
   assert_contains (r.out, "申报条件第6项");
-  assert_contains (r.out, "Result: 2 blockers, 1 warnings, 2 hints.");
+  assert_contains (r.out, "Result: 2 blockers, 1 warning, 2 hints.");
   /* Grouped by step, in the wizard's order. */
   incidents = strstr (r.out, "Incidents and integrity");
   declarations = strstr (r.out, "Declarations —");
