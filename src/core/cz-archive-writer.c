@@ -1151,9 +1151,19 @@ cz_progress_relay_report (guint64  done,
   relay->pending = TRUE;
   g_mutex_unlock (&relay->mutex);
 
+  /* Always through a source: g_main_context_invoke() would run the callback
+   * right here, on the worker, whenever the context is free to acquire. */
   if (schedule)
-    g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, progress_relay_dispatch,
-                                progress_relay_ref (relay), (GDestroyNotify) cz_progress_relay_unref);
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, progress_relay_dispatch, progress_relay_ref (relay),
+                             (GDestroyNotify) cz_progress_relay_unref);
+      g_source_set_static_name (source, "[coopzone] archive progress");
+      g_source_attach (source, relay->context);
+      g_source_unref (source);
+    }
 }
 
 typedef struct
