@@ -78,11 +78,12 @@ static char *
 dup_text_list (Form       *form,
                const char *field_id)
 {
-  g_autofree const char **texts = cz_dossier_dup_text_list (form->dossier, field_id);
+  /* A deep copy, whatever its const says. */
+  g_auto(GStrv) texts = (char **) cz_dossier_dup_text_list (form->dossier, field_id);
 
   if (texts == NULL || texts[0] == NULL)
     return g_strdup (BLANK);
-  return g_strjoinv ("、", (char **) texts);
+  return g_strjoinv ("、", texts);
 }
 
 /* 48600000 m² → "48.6 平方公里", exactly: no floating point. */
