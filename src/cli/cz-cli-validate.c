@@ -7,8 +7,10 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "cz-evidence.h"
 #include "cz-fields.h"
 #include "cz-rules.h"
+#include "cz-store.h"
 #include "cz-score.h"
 #include "cz-validator.h"
 
@@ -183,6 +185,25 @@ print_score (CzScore *score)
     }
 }
 
+/* The findings on the evidence, from inspecting the stored files, as the
+ * wizard adds them: evidence lives beside the store's database, and a dossier
+ * from a file uses the store it would be imported into. */
+static void
+add_evidence_findings (CliContext  *ctx,
+                       CzStore     *store,
+                       CzValidator *validator)
+{
+  g_autofree char *database = store ? g_strdup (cz_store_get_path (store))
+                                    : ctx->store_path ? g_strdup (ctx->store_path) : cz_store_dup_default_path ();
+  g_autoptr(CzEvidenceStore) evidence = cz_evidence_store_new_for_database (database);
+  CzDossier *dossier = cz_validator_get_dossier (validator);
+  CzRules *rules = cz_validator_get_rules (validator);
+  g_autoptr(GHashTable) infos = cz_evidence_store_inspect_dossier (evidence, dossier, rules);
+  g_autoptr(GPtrArray) findings = cz_evidence_dup_findings (dossier, rules, infos);
+
+  cz_validator_set_external_findings (validator, "evidence", findings);
+}
+
 int
 command_validate (CliContext  *ctx,
                   int          argc,
@@ -193,6 +214,7 @@ command_validate (CliContext  *ctx,
   g_autoptr(CzRules) rules = NULL;
   g_autoptr(CzValidator) validator = NULL;
   g_autoptr(CzScore) score = NULL;
+  g_autoptr(CzStore) store = NULL;
   Options options = { FALSE, NULL, NULL };
   GListModel *findings;
   int status;
@@ -200,7 +222,7 @@ command_validate (CliContext  *ctx,
   if ((status = parse_options ("validate", argc, argv, TRUE, &options)) != 0)
     return status;
 
-  dossier = load_dossier_argument (ctx, options.dossier, NULL, &error);
+  dossier = load_dossier_argument (ctx, options.dossier, &store, &error);
   if (dossier == NULL)
     return fail ("%s", error->message);
   rules = cz_cli_load_rules (options.rules_path, dossier, &error);
@@ -208,6 +230,7 @@ command_validate (CliContext  *ctx,
     return fail ("%s", error->message);
 
   validator = cz_validator_new (dossier, rules);
+  add_evidence_findings (ctx, store, validator);
   score = cz_score_new (rules, dossier, NULL);
   findings = G_LIST_MODEL (validator);
 

@@ -39,7 +39,24 @@ struct _CzValidator
   guint        counts[CZ_N_STEPS][CZ_N_SEVERITIES];
   guint       *evaluations;    /* per rule */
   GHashTable  *changed_fields; /* during one update: field ids whose findings changed */
+  GHashTable  *external;       /* source → External: findings made outside the pack's rules */
 };
+
+/* Findings another checker made (evidence needs disk I/O the rules do not):
+ * kept so a new pack or language can put them back in the model. */
+typedef struct
+{
+  GPtrArray *findings;  /* of CzFinding, owned */
+  GPtrArray *entries;   /* of Entry*, borrowed from items */
+} External;
+
+static void
+external_free (External *external)
+{
+  g_ptr_array_unref (external->findings);
+  g_ptr_array_unref (external->entries);
+  g_free (external);
+}
 
 static void cz_validator_list_model_init (GListModelInterface *iface);
 
@@ -837,14 +854,14 @@ finish_update (CzValidator         *self,
   g_hash_table_remove_all (self->changed_fields);
 }
 
-/* Replaces one rule's findings, keeping those that stay (same object) and
- * signalling each removal and insertion where it happens. */
+/* Replaces one rule's (or source's) findings in @entries, keeping those that
+ * stay (same object) and signalling each removal and insertion where it happens. */
 static void
-apply_rule (CzValidator *self,
-            guint        rule_index,
-            GPtrArray   *fresh)
+apply_entries (CzValidator  *self,
+               GPtrArray   **entries,
+               GPtrArray    *fresh)
 {
-  GPtrArray *old = g_ptr_array_index (self->rule_entries, rule_index);
+  GPtrArray *old = *entries;
   GPtrArray *kept = g_ptr_array_new ();
 
   for (guint o = 0; o < old->len; o++)
@@ -901,9 +918,36 @@ apply_rule (CzValidator *self,
       g_list_model_items_changed (G_LIST_MODEL (self), low, 0, 1);
     }
 
-  g_ptr_array_index (self->rule_entries, rule_index) = kept;
+  *entries = kept;
   g_ptr_array_unref (old);
   g_ptr_array_unref (fresh);
+}
+
+static void
+apply_rule (CzValidator *self,
+            guint        rule_index,
+            GPtrArray   *fresh)
+{
+  apply_entries (self, (GPtrArray **) &self->rule_entries->pdata[rule_index], fresh);
+}
+
+/* External findings sort after the pack's rules within their step. */
+static GPtrArray *
+external_entries (GPtrArray *findings)
+{
+  GPtrArray *entries = g_ptr_array_new ();
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      Entry *entry = g_new0 (Entry, 1);
+
+      entry->finding = g_object_ref (findings->pdata[i]);
+      entry->step = cz_finding_get_step (entry->finding);
+      entry->rule_index = G_MAXUINT;
+      entry->field_position = G_MAXUINT;
+      g_ptr_array_add (entries, entry);
+    }
+  return entries;
 }
 
 static void
@@ -974,6 +1018,24 @@ evaluate_all (CzValidator *self)
           count_entry (self, entry, +1);
         }
     }
+  {
+    GHashTableIter iter;
+    External *external;
+
+    g_hash_table_iter_init (&iter, self->external);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &external))
+      {
+        g_autoptr(GPtrArray) fresh = external_entries (external->findings);
+
+        g_ptr_array_set_size (external->entries, 0);
+        for (guint i = 0; i < fresh->len; i++)
+          {
+            g_ptr_array_add (self->items, fresh->pdata[i]);
+            g_ptr_array_add (external->entries, fresh->pdata[i]);
+            count_entry (self, fresh->pdata[i], +1);
+          }
+      }
+  }
   g_ptr_array_sort (self->items, entry_compare_indirect);
 
   if (old_n != 0 || self->items->len != 0)
@@ -1086,6 +1148,7 @@ cz_validator_finalize (GObject *object)
   clear_findings (self);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->changed_fields, g_hash_table_unref);
+  g_clear_pointer (&self->external, g_hash_table_unref);
   g_free (self->language);
 
   G_OBJECT_CLASS (cz_validator_parent_class)->finalize (object);
@@ -1188,6 +1251,7 @@ cz_validator_init (CzValidator *self)
 {
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   self->changed_fields = g_hash_table_new (g_str_hash, g_str_equal);
+  self->external = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) external_free);
 }
 
 /**
@@ -1302,6 +1366,51 @@ cz_validator_get_findings_for_field (CzValidator *self,
         g_ptr_array_add (findings, g_object_ref (finding));
     }
   return findings;
+}
+
+/**
+ * cz_validator_set_external_findings:
+ * @source: who made them, e.g. "evidence"
+ * @findings: (element-type CzFinding) (nullable): the findings now; NULL or
+ *   empty drops those of @source
+ *
+ * Adds findings a separate checker made (evidence inspection reads files, so
+ * it runs elsewhere and hands its results here) to the model, the counts and
+ * has-blockers, replacing what @source gave before. A finding that stays is
+ * the same object; only what changed is signalled.
+ */
+void
+cz_validator_set_external_findings (CzValidator *self,
+                                    const char  *source,
+                                    GPtrArray   *findings)
+{
+  External *external;
+  CountSnapshot before;
+
+  g_return_if_fail (CZ_IS_VALIDATOR (self));
+  g_return_if_fail (source != NULL);
+
+  external = g_hash_table_lookup (self->external, source);
+  if (external == NULL)
+    {
+      if (findings == NULL || findings->len == 0)
+        return;
+      external = g_new0 (External, 1);
+      external->findings = g_ptr_array_new_with_free_func (g_object_unref);
+      external->entries = g_ptr_array_new ();
+      g_hash_table_insert (self->external, g_strdup (source), external);
+    }
+
+  g_ptr_array_set_size (external->findings, 0);
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      g_return_if_fail (CZ_IS_FINDING (findings->pdata[i]));
+      g_ptr_array_add (external->findings, g_object_ref (findings->pdata[i]));
+    }
+
+  memcpy (before.counts, self->counts, sizeof self->counts);
+  apply_entries (self, &external->entries, external_entries (external->findings));
+  finish_update (self, &before);
 }
 
 guint

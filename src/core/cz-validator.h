@@ -49,4 +49,10 @@ gboolean     cz_validator_get_has_blockers   (CzValidator  *self);
 GPtrArray   *cz_validator_get_findings_for_field (CzValidator *self,
                                                   const char  *field_id);
 
+/* Findings made outside the pack's rules (e.g. by inspecting evidence files)
+ * join the model and the counts; each call replaces @source's previous ones. */
+void         cz_validator_set_external_findings (CzValidator *self,
+                                                 const char  *source,
+                                                 GPtrArray   *findings);
+
 G_END_DECLS

@@ -160,9 +160,13 @@ static void
 test_sample_passes (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autofree char *sample = write_sample (fixture, "sample.json", NULL);
-  Result r = run_cli (fixture, "validate", sample, NULL);
+  /* The sample in the store comes with its (sample) evidence, so nothing blocks. */
+  Result r = run_cli (fixture, "sample", "--store", NULL);
+  g_autofree char *id = g_strstrip (g_strdup (r.out));
 
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  r = run_cli (fixture, "validate", id, NULL);
   g_assert_cmpint (r.status, ==, 0);
   assert_contains (r.out, "cn.miit.coopzone.2025");
   assert_contains (r.out, "Result: 0 blockers, 0 warnings, 2 hints.");
@@ -187,7 +191,9 @@ test_blockers_exit_1 (Fixture       *fixture,
   assert_contains (r.out, "[Warning] revenue.y2024.total:");
   assert_contains (r.out, "99.99 亿元");
   assert_contains (r.out, "申报条件第6项");
-  assert_contains (r.out, "Result: 2 blockers, 1 warning, 2 hints.");
+  /* A dossier from a file has no evidence in the store: 8 required documents missing. */
+  assert_contains (r.out, "[Blocker] evidence.development-plan:");
+  assert_contains (r.out, "Result: 10 blockers, 1 warning, 2 hints.");
   /* Grouped by step, in the wizard's order. */
   incidents = strstr (r.out, "Incidents and integrity");
   declarations = strstr (r.out, "Declarations —");
@@ -215,7 +221,7 @@ test_json_output (Fixture       *fixture,
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_true (json_object_get_boolean_member (root, "has_blockers"));
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "counts"), "blocker"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "counts"), "blocker"), ==, 10);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "rules"), "id"), ==,
                    "cn.miit.coopzone.2025");
   g_assert_cmpuint (strlen (json_object_get_string_member (json_object_get_object_member (root, "rules"), "sha256")), ==, 64);
@@ -303,8 +309,55 @@ test_validate_by_id (Fixture       *fixture,
   g_assert_true (g_uuid_string_is_valid (id));
   result_clear (&r);
   r = run_cli (fixture, "validate", id, NULL);
+  /* Imported without its evidence: only the missing documents block. */
+  g_assert_cmpint (r.status, ==, 1);
+  assert_contains (r.out, "Result: 8 blockers, 0 warnings, 2 hints.");
+  result_clear (&r);
+}
+
+/* validate reports what is wrong with the evidence as `evidence` and `pack` see it. */
+static void
+test_evidence_findings (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  Result r = run_cli (fixture, "sample", "--store", NULL);
+  g_autofree char *id = g_strstrip (g_strdup (r.out));
+  g_autofree char *not_pdf = fixture_path (fixture, "scan.pdf");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *findings;
+  guint n_evidence = 0;
+
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "Result: 0 blockers");
+  result_clear (&r);
+  g_file_set_contents (not_pdf, "this is not a PDF\n", -1, &error);
+  g_assert_no_error (error);
+  r = run_cli (fixture, "attach", id, "development-plan", not_pdf, NULL);
+  result_clear (&r);
+
+  r = run_cli (fixture, "validate", id, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_contains (r.out, "[Blocker] evidence.development-plan:");
+  assert_contains (r.out, "scan.pdf");
+  assert_contains (r.out, "Result: 1 blocker, 0 warnings, 2 hints.");
+  result_clear (&r);
+
+  r = run_cli (fixture, "validate", id, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  g_assert_no_error (error);
+  findings = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+
+      if (g_strcmp0 (json_object_get_string_member (finding, "step"), "evidence") != 0)
+        continue;
+      n_evidence++;
+      g_assert_cmpstr (json_object_get_string_member (finding, "field"), ==, "evidence.development-plan");
+      g_assert_cmpstr (json_object_get_string_member (finding, "severity"), ==, "blocker");
+    }
+  g_assert_cmpuint (n_evidence, ==, 1);
   result_clear (&r);
 }
 
@@ -388,6 +441,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/cli/validate/sample-passes", test_sample_passes);
+  ADD ("/cli/validate/evidence-findings", test_evidence_findings);
   ADD ("/cli/validate/blockers-exit-1", test_blockers_exit_1);
   ADD ("/cli/validate/json-output", test_json_output);
   ADD ("/cli/validate/bad-pack-exit-2", test_bad_pack_exit_2);

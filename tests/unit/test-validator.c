@@ -96,7 +96,9 @@ assert_model_sorted (Fixture *fixture)
     {
       g_autoptr(CzFinding) finding = g_list_model_get_item (model, i);
       guint step = cz_finding_get_step (finding);
-      guint rule = cz_rule_get_index (cz_rules_lookup_rule (fixture->rules, cz_finding_get_rule_id (finding)));
+      const CzRule *pack_rule = cz_rules_lookup_rule (fixture->rules, cz_finding_get_rule_id (finding));
+      /* Findings from outside the pack (evidence) come after its rules. */
+      guint rule = pack_rule != NULL ? cz_rule_get_index (pack_rule) : G_MAXUINT;
 
       g_assert_cmpuint (step, >=, last_step);
       if (step == last_step)
@@ -582,6 +584,88 @@ test_model_changes (Fixture       *fixture,
   g_assert_false (cz_validator_get_has_blockers (fixture->validator));
 }
 
+static GPtrArray *
+evidence_findings (const char *message)
+{
+  GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (findings, cz_finding_new ("evidence-required", CZ_SEVERITY_BLOCKER, "evidence.plan",
+                                             CZ_STEP_EVIDENCE, message, "暂行办法 第五条", FALSE));
+  return findings;
+}
+
+static void
+test_external_findings (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->validator);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GPtrArray) first = evidence_findings ("Attach the development plan.");
+  g_autoptr(GPtrArray) again = evidence_findings ("Attach the development plan.");
+  g_autoptr(CzFinding) shown = NULL;
+  guint counts_changed = 0, has_blockers_notified = 0, field_signalled = 0;
+  Change *c;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), changes);
+  g_signal_connect_swapped (model, "counts-changed", G_CALLBACK (count_signal), &counts_changed);
+  g_signal_connect_swapped (model, "notify::has-blockers", G_CALLBACK (count_signal), &has_blockers_notified);
+  g_signal_connect_swapped (model, "field-findings-changed::evidence.plan", G_CALLBACK (count_signal), &field_signalled);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* Nothing from a source that has nothing. */
+  cz_validator_set_external_findings (fixture->validator, "evidence", NULL);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* The evidence step comes after the indicators hint: one insertion at the end. */
+  cz_validator_set_external_findings (fixture->validator, "evidence", first);
+  g_assert_cmpuint (changes->len, ==, 1);
+  c = &g_array_index (changes, Change, 0);
+  g_assert_cmpuint (c->position, ==, 2);
+  g_assert_cmpuint (c->removed, ==, 0);
+  g_assert_cmpuint (c->added, ==, 1);
+  g_assert_cmpuint (counts_changed, ==, 1);
+  g_assert_cmpuint (has_blockers_notified, ==, 1);
+  g_assert_cmpuint (field_signalled, ==, 1);
+  g_assert_cmpuint (cz_validator_get_count (fixture->validator, CZ_STEP_EVIDENCE, CZ_SEVERITY_BLOCKER), ==, 1);
+  g_assert_true (cz_validator_get_has_blockers (fixture->validator));
+  {
+    g_autoptr(GPtrArray) on_slot = cz_validator_get_findings_for_field (fixture->validator, "evidence.plan");
+    g_assert_cmpuint (on_slot->len, ==, 1);
+  }
+  shown = g_list_model_get_item (model, 2);
+  assert_model_sorted (fixture);
+
+  /* The same findings again (new objects) change nothing and keep the shown object. */
+  cz_validator_set_external_findings (fixture->validator, "evidence", again);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (counts_changed, ==, 1);
+  {
+    g_autoptr(CzFinding) still = g_list_model_get_item (model, 2);
+    g_assert_true (still == shown);
+  }
+
+  /* A rule's change elsewhere leaves them; a new language keeps them. */
+  cz_dossier_set_money (fixture->dossier, "revenue.y2024.total", YI (90));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  cz_validator_set_language (fixture->validator, "zh_CN");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpuint (cz_validator_get_count (fixture->validator, CZ_STEP_EVIDENCE, CZ_SEVERITY_BLOCKER), ==, 1);
+  assert_model_sorted (fixture);
+
+  /* Dropping them removes the one item and clears has-blockers. */
+  g_array_set_size (changes, 0);
+  cz_validator_set_external_findings (fixture->validator, "evidence", NULL);
+  g_assert_cmpuint (changes->len, ==, 1);
+  c = &g_array_index (changes, Change, 0);
+  g_assert_cmpuint (c->position, ==, 3);
+  g_assert_cmpuint (c->removed, ==, 1);
+  g_assert_cmpuint (c->added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_false (cz_validator_get_has_blockers (fixture->validator));
+  g_assert_cmpuint (has_blockers_notified, ==, 2);
+  g_assert_cmpuint (field_signalled, >=, 2);
+}
+
 static void
 test_language (Fixture       *fixture,
                gconstpointer  data)
@@ -667,6 +751,7 @@ main (int   argc,
   ADD ("/validator/zone-and-boundary", test_zone_and_boundary);
   ADD ("/validator/reevaluates-only-readers", test_reevaluates_only_readers);
   ADD ("/validator/model-changes", test_model_changes);
+  ADD ("/validator/external-findings", test_external_findings);
   ADD ("/validator/language", test_language);
   ADD ("/validator/score", test_score);
 
