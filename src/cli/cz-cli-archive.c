@@ -15,6 +15,7 @@
 
 #include "cz-archive.h"
 #include "cz-archive-check.h"
+#include "cz-archive-dossier.h"
 #include "cz-evidence.h"
 #include "cz-fields.h"
 #include "cz-form.h"
@@ -267,28 +268,6 @@ print_blockers (JsonNode *check)
 }
 
 static void
-add_evidence_from_dossier (CzPackOptions   *options,
-                           CzDossier       *dossier,
-                           CzEvidenceStore *evidence)
-{
-  g_autoptr(GPtrArray) records = cz_evidence_dup_records (dossier, NULL);
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      GVariant *record = g_ptr_array_index (records, i);
-      const char *sha256 = cz_evidence_record_get_text (record, "sha256");
-      const char *title = cz_evidence_record_get_text (record, "title");
-      const char *name = cz_evidence_record_get_text (record, "name");
-      const char *pages = cz_evidence_record_get_text (record, "pages");
-      g_autoptr(GFile) file = cz_evidence_store_dup_file (evidence, sha256);
-
-      cz_pack_options_add_evidence (options, cz_evidence_record_get_text (record, "slot"), file,
-                                    title[0] ? title : name[0] ? name : NULL,
-                                    pages[0] ? pages : NULL, sha256);
-    }
-}
-
-static void
 print_progress (guint64  done,
                 guint64  total,
                 gpointer user_data)
@@ -311,9 +290,7 @@ command_pack (CliContext  *ctx,
   g_autoptr(CzDossier) dossier = NULL;
   g_autoptr(CzRules) rules = NULL;
   g_autoptr(CzEvidenceStore) evidence = NULL;
-  g_autoptr(GHashTable) infos = NULL;
-  g_autoptr(GPtrArray) evidence_findings = NULL;
-  g_autoptr(JsonNode) check = NULL;
+  JsonNode *check;
   g_autoptr(CzSecret) secret = NULL;
   g_autoptr(CzSigner) signer = NULL;
   g_autoptr(CzPackOptions) options = NULL;
@@ -373,10 +350,8 @@ command_pack (CliContext  *ctx,
   database = store ? g_strdup (cz_store_get_path (store))
                    : ctx->store_path ? g_strdup (ctx->store_path) : cz_store_dup_default_path ();
   evidence = cz_evidence_store_new_for_database (database);
-  infos = cz_evidence_store_inspect_dossier (evidence, dossier, rules);
-  evidence_findings = cz_evidence_dup_findings (dossier, rules, infos);
-
-  check = cz_archive_check_new (dossier, rules, evidence_findings);
+  options = cz_pack_options_new_for_dossier (evidence, dossier, rules);
+  check = cz_pack_options_get_check (options);
   n_blockers = cz_archive_check_count_blockers (check);
   if (n_blockers > 0)
     {
@@ -402,17 +377,12 @@ command_pack (CliContext  *ctx,
   if (signer == NULL)
     return fail ("%s", error->message);
 
-  options = cz_pack_options_new ();
-  cz_pack_options_set_check (options, check);
   cz_pack_options_set_signing_time (options, signing_time);
-  add_evidence_from_dossier (options, dossier, evidence);
   if (form_path != NULL)
     {
       g_autoptr(GFile) form = g_file_new_for_commandline_arg (form_path);
       cz_pack_options_set_application_form_file (options, form);
     }
-  else
-    cz_pack_options_set_application_form_func (options, cz_form_render_for_archive, g_object_ref (rules), g_object_unref);
 
   out = g_file_new_for_commandline_arg (out_path);
   if (!cz_archive_pack (dossier, options, signer, out, NULL, quiet ? NULL : print_progress, &last_percent, &error))

@@ -117,6 +117,12 @@ cz_pack_options_set_check (CzPackOptions *options,
     options->check = json_node_copy (check);
 }
 
+JsonNode *
+cz_pack_options_get_check (CzPackOptions *options)
+{
+  return options->check;
+}
+
 void
 cz_pack_options_add_evidence (CzPackOptions *options,
                               const char    *criterion,

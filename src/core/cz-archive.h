@@ -79,6 +79,8 @@ void           cz_pack_options_unref             (CzPackOptions *options);
  * Required; a finding with severity "blocker" refuses the pack. */
 void           cz_pack_options_set_check         (CzPackOptions *options,
                                                   JsonNode      *check);
+/* That check (borrowed), or NULL. */
+JsonNode      *cz_pack_options_get_check         (CzPackOptions *options);
 /* One evidence file for @criterion (a rules-pack criterion id). @pages is a
  * page citation such as "3-5,8" (NULL: the whole file); @sha256 (NULL: not
  * known) is compared with what is read. Files are numbered per criterion in
@@ -214,6 +216,25 @@ const char * const *cz_archive_verification_get_files      (CzArchiveVerificatio
 /* data/dossier.json as read (NULL when missing or not JSON). */
 JsonNode     *cz_archive_verification_get_dossier_json     (CzArchiveVerification *self);
 JsonNode     *cz_archive_verification_to_json              (CzArchiveVerification *self);
+
+/* The bytes of one payload file (@path as in the manifest: "data/…") of
+ * @archive, for a preview: the archive is refused as cz_archive_verify()
+ * refuses it, the entry must be a regular file of at most @max_size bytes,
+ * and nothing is written to disk. It is not checked against the manifest:
+ * verify first. */
+GBytes       *cz_archive_extract_payload_file (GFile          *archive,
+                                               const char     *path,
+                                               guint64         max_size,
+                                               GCancellable   *cancellable,
+                                               GError        **error);
+void          cz_archive_extract_payload_file_async  (GFile          *archive,
+                                                      const char     *path,
+                                                      guint64         max_size,
+                                                      GCancellable   *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer        user_data);
+GBytes       *cz_archive_extract_payload_file_finish (GAsyncResult   *result,
+                                                      GError        **error);
 
 /* The SHA-256 fingerprint of a tag manifest, "AB:CD:…". */
 char         *cz_archive_dup_tag_manifest_fingerprint      (GBytes                *tag_manifest);
