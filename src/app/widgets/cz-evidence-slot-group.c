@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cz-evidence-file-row.h"
 #include "cz-evidence-slot-group.h"
 #include "cz-finding.h"
+#include "cz-message-row.h"
 
 struct _CzEvidenceSlotGroup
 {
@@ -22,11 +24,15 @@ struct _CzEvidenceSlotGroup
 
   GHashTable          *infos;        /* sha256 → CzEvidenceInfo, inspected on a worker */
   GHashTable          *inspecting;   /* sha256 set */
-  GPtrArray           *rows;         /* rows added to the group, removed on refresh */
+  GHashTable          *file_rows;    /* sha256 → CzEvidenceFileRow (a reference), reused across refreshes */
+  GPtrArray           *shown_files;  /* the file rows in the group, in record order */
+  GPtrArray           *rows;         /* finding and error rows, removed on refresh */
+  GtkWidget           *message_row;  /* the rules engine's findings on the slot, last */
   GtkWidget           *attach_button;
   GCancellable        *cancellable;
   guint                n_importing;
   gboolean             satisfied;
+  gboolean             show_findings;
 };
 
 enum
@@ -38,6 +44,7 @@ enum
   PROP_SLOT_ID,
   PROP_SATISFIED,
   PROP_BUSY,
+  PROP_SHOW_FINDINGS,
   N_PROPS
 };
 
@@ -53,7 +60,11 @@ static void refresh (CzEvidenceSlotGroup *self);
 static void
 update_actions (CzEvidenceSlotGroup *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "slot.attach", self->n_importing == 0);
+  gboolean idle = self->n_importing == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "slot.attach", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "slot.replace", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "slot.remove", idle);
 }
 
 /* Inspection of files already in the dossier, one worker task each. */
@@ -110,26 +121,6 @@ inspect_record (CzEvidenceSlotGroup *self,
 /* Rows */
 
 static void
-on_remove_clicked (GtkButton           *button,
-                   CzEvidenceSlotGroup *self)
-{
-  const char *sha256 = g_object_get_data (G_OBJECT (button), "cz-sha256");
-
-  cz_evidence_remove_from_dossier (self->dossier, self->slot_id, sha256);
-}
-
-static void
-on_row_activated (AdwActionRow        *row,
-                  CzEvidenceSlotGroup *self)
-{
-  const char *sha256 = g_object_get_data (G_OBJECT (row), "cz-sha256");
-  g_autoptr(GFile) file = cz_evidence_store_dup_file (self->store, sha256);
-
-  if (file != NULL)
-    g_signal_emit (self, signals[FILE_ACTIVATED], 0, sha256, file);
-}
-
-static void
 add_row (CzEvidenceSlotGroup *self,
          GtkWidget           *row)
 {
@@ -154,11 +145,49 @@ message_row (const char *message,
 }
 
 static void
+on_file_row_expanded (CzEvidenceFileRow   *row,
+                      GParamSpec          *pspec,
+                      CzEvidenceSlotGroup *self)
+{
+  /* Opening a file's details is selecting it: the preview follows. */
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+    cz_evidence_slot_group_activate_file (self, cz_evidence_file_row_get_sha256 (row));
+}
+
+static CzEvidenceFileRow *
+ensure_file_row (CzEvidenceSlotGroup *self,
+                 const char          *sha256)
+{
+  CzEvidenceFileRow *row = g_hash_table_lookup (self->file_rows, sha256);
+
+  if (row == NULL)
+    {
+      row = CZ_EVIDENCE_FILE_ROW (g_object_ref_sink (cz_evidence_file_row_new (self->dossier, self->slot_id, sha256)));
+      g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_file_row_expanded), self, 0);
+      g_hash_table_insert (self->file_rows, g_strdup (sha256), row);
+    }
+  return row;
+}
+
+static gboolean
+same_rows (GPtrArray *a,
+           GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (a->pdata[i] != b->pdata[i])
+      return FALSE;
+  return TRUE;
+}
+
+static void
 refresh (CzEvidenceSlotGroup *self)
 {
   g_autoptr(GPtrArray) records = cz_evidence_dup_records (self->dossier, self->slot_id);
   g_autoptr(GPtrArray) findings = cz_evidence_slot_group_dup_findings (self);
-  const char *language = cz_rules_pick_language (NULL);
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new ();
+  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean satisfied;
 
   for (guint i = 0; i < self->rows->len; i++)
@@ -169,50 +198,49 @@ refresh (CzEvidenceSlotGroup *self)
     {
       GVariant *record = g_ptr_array_index (records, i);
       const char *sha256 = cz_evidence_record_get_text (record, "sha256");
-      const char *title = cz_evidence_record_get_text (record, "title");
-      const char *pages = cz_evidence_record_get_text (record, "pages");
-      g_autofree char *size = g_format_size ((guint64) cz_evidence_record_get_int (record, "size"));
-      g_autofree char *citation = pages[0] != '\0' ? cz_page_ranges_dup_citation (pages, language) : NULL;
-      g_autofree char *subtitle = NULL;
-      gint64 n_pages = cz_evidence_record_get_int (record, "page_count");
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      CzEvidenceFileRow *row = ensure_file_row (self, sha256);
+      CzEvidenceInfo *info = g_hash_table_lookup (self->infos, sha256);
 
-      {
-        /* Translators: the number of pages of an attached document */
-        g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d page", "%d pages", (gulong) n_pages),
-                                                  (int) n_pages);
-
-        subtitle = g_strdup_printf ("%s · %s · %s%s%s", cz_evidence_record_get_text (record, "name"),
-                                    count, size, citation != NULL ? " · " : "", citation != NULL ? citation : "");
-      }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title[0] != '\0' ? title : cz_evidence_record_get_text (record, "name"));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "cz-sha256", g_strdup (sha256), g_free);
-      g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated), self, 0);
-
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Remove"), -1);
-      g_object_set_data_full (G_OBJECT (remove), "cz-sha256", g_strdup (sha256), g_free);
-      g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      add_row (self, row);
-
+      cz_evidence_file_row_set_record (row, record);
+      cz_evidence_file_row_set_problem (row, info && info->problem ? info->problem->message : NULL);
+      g_ptr_array_add (wanted, row);
+      g_hash_table_add (present, (gpointer) sha256);
       inspect_record (self, record);
     }
 
-  for (guint i = 0; i < findings->len; i++)
+  /* Rows are taken out and put back only when the files or their order changed,
+   * so a row being edited keeps its focus while its record is written. */
+  if (!same_rows (wanted, self->shown_files))
     {
-      CzFinding *finding = g_ptr_array_index (findings, i);
-
-      add_row (self, message_row (cz_finding_get_message (finding),
-                                  cz_finding_get_severity (finding) == CZ_SEVERITY_BLOCKER ? "error" : "warning"));
+      for (guint i = 0; i < self->shown_files->len; i++)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->shown_files->pdata[i]);
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->message_row);
+      g_ptr_array_set_size (self->shown_files, 0);
+      for (guint i = 0; i < wanted->len; i++)
+        {
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), wanted->pdata[i]);
+          g_ptr_array_add (self->shown_files, wanted->pdata[i]);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->message_row);
     }
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, self->file_rows);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      if (!g_hash_table_contains (present, key))
+        g_hash_table_iter_remove (&iter);
+  }
+
+  if (self->show_findings)
+    for (guint i = 0; i < findings->len; i++)
+      {
+        CzFinding *finding = g_ptr_array_index (findings, i);
+
+        add_row (self, message_row (cz_finding_get_message (finding),
+                                    cz_finding_get_severity (finding) == CZ_SEVERITY_BLOCKER ? "error" : "warning"));
+      }
 
   satisfied = records->len > 0;
   for (guint i = 0; i < findings->len; i++)
@@ -233,6 +261,61 @@ on_field_changed (CzDossier           *dossier,
                   CzEvidenceSlotGroup *self)
 {
   refresh (self);
+}
+
+/* Actions on one file, with its SHA-256 as target */
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CzEvidenceSlotGroup *self = CZ_EVIDENCE_SLOT_GROUP (widget);
+
+  cz_evidence_remove_from_dossier (self->dossier, self->slot_id, g_variant_get_string (parameter, NULL));
+}
+
+static void
+preview_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  cz_evidence_slot_group_activate_file (CZ_EVIDENCE_SLOT_GROUP (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_launched (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CzEvidenceSlotGroup) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      /* Translators: %s says why no application could show the file */
+      g_autofree char *message = g_strdup_printf (_("The file could not be opened: %s"), error->message);
+
+      add_row (self, message_row (message, "error"));
+    }
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CzEvidenceSlotGroup *self = CZ_EVIDENCE_SLOT_GROUP (widget);
+  g_autoptr(GFile) file = cz_evidence_store_dup_file (self->store, g_variant_get_string (parameter, NULL));
+  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  g_autofree char *uri = NULL;
+
+  if (file == NULL)
+    return;
+  uri = g_file_get_uri (file);
+  g_app_launch_context_setenv (G_APP_LAUNCH_CONTEXT (context), "COOPZONE_EVIDENCE", "1");
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), self->cancellable,
+                                           on_launched, g_object_ref (self));
 }
 
 /* Attaching */
@@ -275,6 +358,95 @@ on_imported (GObject      *source,
   refresh (self);
 }
 
+/* Replacing: the new file takes the old record's title, issuer, date and
+ * pages, then the old one goes. */
+static void
+on_replacement_imported (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CzEvidenceSlotGroup *self = g_task_get_source_object (task);
+  const char *old_sha256 = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  CzEvidenceInfo *info = cz_evidence_store_import_finish (CZ_EVIDENCE_STORE (source), result, &error);
+  g_autoptr(GPtrArray) records = NULL;
+  GVariant *old = NULL;
+
+  self->n_importing--;
+  if (self->n_importing == 0)
+    {
+      update_actions (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+  if (info == NULL || info->sha256 == NULL)
+    {
+      if (info != NULL || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_row (self, message_row (info ? info->problem->message : error->message, "error"));
+      g_clear_pointer (&info, cz_evidence_info_free);
+      return;
+    }
+
+  records = cz_evidence_dup_records (self->dossier, self->slot_id);
+  for (guint i = 0; i < records->len; i++)
+    if (g_str_equal (cz_evidence_record_get_text (records->pdata[i], "sha256"), old_sha256))
+      old = records->pdata[i];
+
+  g_hash_table_replace (self->infos, g_strdup (info->sha256), info);
+  if (g_str_equal (info->sha256, old_sha256))
+    return;
+  cz_evidence_add_to_dossier (self->dossier, self->slot_id, info,
+                              old ? cz_evidence_record_get_text (old, "pages") : NULL);
+  if (old != NULL)
+    {
+      static const char * const members[] = { "title", "issuer", "date" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+        if (cz_evidence_record_get_text (old, members[i])[0] != '\0')
+          cz_evidence_set_member (self->dossier, self->slot_id, info->sha256, members[i],
+                                  cz_evidence_record_get_text (old, members[i]));
+      cz_evidence_remove_from_dossier (self->dossier, self->slot_id, old_sha256);
+    }
+}
+
+void
+cz_evidence_slot_group_replace_file (CzEvidenceSlotGroup *self,
+                                     const char          *sha256,
+                                     GFile               *file)
+{
+  CzEvidenceLimits limits;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CZ_IS_EVIDENCE_SLOT_GROUP (self));
+  g_return_if_fail (sha256 != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  cz_evidence_limits_for_slot (&limits, self->slot);
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_strdup (sha256), g_free);
+  self->n_importing++;
+  cz_evidence_store_import_async (self->store, file, &limits, self->cancellable,
+                                  on_replacement_imported, g_steal_pointer (&task));
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+on_replace_chooser_response (GtkNativeDialog     *chooser,
+                             int                  response,
+                             CzEvidenceSlotGroup *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *sha256 = g_object_get_data (G_OBJECT (chooser), "cz-sha256");
+
+      if (file != NULL)
+        cz_evidence_slot_group_replace_file (self, sha256, file);
+    }
+  g_object_unref (chooser);
+}
+
 void
 cz_evidence_slot_group_attach_files (CzEvidenceSlotGroup *self,
                                      GListModel          *files)
@@ -313,30 +485,57 @@ on_chooser_response (GtkNativeDialog     *chooser,
   g_object_unref (chooser);
 }
 
-static void
-attach_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+static GtkFileChooserNative *
+new_chooser (CzEvidenceSlotGroup *self,
+             const char          *title,
+             const char          *accept_label)
 {
-  CzEvidenceSlotGroup *self = CZ_EVIDENCE_SLOT_GROUP (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  /* Translators: title of the file chooser; %s is the document asked for */
-  g_autofree char *title = g_strdup_printf (_("Attach “%s”"),
-                                            cz_evidence_slot_get_title (self->slot, cz_rules_pick_language (NULL)));
-
   chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, accept_label, _("_Cancel"));
   gtk_file_filter_set_name (filter, _("PDF documents and scans"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_mime_type (filter, "image/jpeg");
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CzEvidenceSlotGroup *self = CZ_EVIDENCE_SLOT_GROUP (widget);
+  GtkFileChooserNative *chooser;
+  /* Translators: title of the file chooser; %s is the document asked for */
+  g_autofree char *title = g_strdup_printf (_("Attach “%s”"),
+                                            cz_evidence_slot_get_title (self->slot, cz_rules_pick_language (NULL)));
+
+  chooser = new_chooser (self, title, _("_Attach"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+replace_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CzEvidenceSlotGroup *self = CZ_EVIDENCE_SLOT_GROUP (widget);
+  GtkFileChooserNative *chooser;
+  /* Translators: title of the file chooser picking a file in place of an attached one */
+  g_autofree char *title = g_strdup_printf (_("Replace a File of “%s”"),
+                                            cz_evidence_slot_get_title (self->slot, cz_rules_pick_language (NULL)));
+
+  chooser = new_chooser (self, title, _("_Replace"));
+  g_object_set_data_full (G_OBJECT (chooser), "cz-sha256", g_variant_dup_string (parameter, NULL), g_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_replace_chooser_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -381,7 +580,9 @@ cz_evidence_slot_group_constructed (GObject *object)
                                            : _("Optional. PDF, or JPEG/PNG scans; drop files here."));
   g_signal_connect_object (self->dossier, "field-changed::" CZ_FIELD_EVIDENCE_FILES,
                            G_CALLBACK (on_field_changed), self, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->message_row);
   refresh (self);
+  update_actions (self);
 }
 
 static void
@@ -400,6 +601,7 @@ cz_evidence_slot_group_get_property (GObject    *object,
     case PROP_SLOT_ID: g_value_set_string (value, self->slot_id); break;
     case PROP_SATISFIED: g_value_set_boolean (value, self->satisfied); break;
     case PROP_BUSY: g_value_set_boolean (value, self->n_importing > 0); break;
+    case PROP_SHOW_FINDINGS: g_value_set_boolean (value, self->show_findings); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -418,6 +620,7 @@ cz_evidence_slot_group_set_property (GObject      *object,
     case PROP_STORE: self->store = g_value_dup_object (value); break;
     case PROP_RULES: self->rules = g_value_dup_object (value); break;
     case PROP_SLOT_ID: self->slot_id = g_value_dup_string (value); break;
+    case PROP_SHOW_FINDINGS: cz_evidence_slot_group_set_show_findings (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -432,6 +635,9 @@ cz_evidence_slot_group_dispose (GObject *object)
   g_clear_object (&self->dossier);
   g_clear_object (&self->store);
   g_clear_object (&self->rules);
+  if (self->file_rows != NULL)
+    g_hash_table_remove_all (self->file_rows);
+  g_clear_object (&self->message_row);
 
   G_OBJECT_CLASS (cz_evidence_slot_group_parent_class)->dispose (object);
 }
@@ -445,6 +651,8 @@ cz_evidence_slot_group_finalize (GObject *object)
   g_hash_table_unref (self->infos);
   g_hash_table_unref (self->inspecting);
   g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->shown_files);
+  g_hash_table_unref (self->file_rows);
 
   G_OBJECT_CLASS (cz_evidence_slot_group_parent_class)->finalize (object);
 }
@@ -473,12 +681,18 @@ cz_evidence_slot_group_class_init (CzEvidenceSlotGroupClass *klass)
                                                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_FINDINGS] = g_param_spec_boolean ("show-findings", NULL, NULL, TRUE,
+                                                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[FILE_ACTIVATED] = g_signal_new ("file-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_FILE);
 
   gtk_widget_class_install_action (widget_class, "slot.attach", NULL, attach_action);
+  gtk_widget_class_install_action (widget_class, "slot.preview", "s", preview_action);
+  gtk_widget_class_install_action (widget_class, "slot.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "slot.replace", "s", replace_action);
+  gtk_widget_class_install_action (widget_class, "slot.remove", "s", remove_action);
 }
 
 static void
@@ -489,9 +703,16 @@ cz_evidence_slot_group_init (CzEvidenceSlotGroup *self)
   self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cz_evidence_info_free);
   self->inspecting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rows = g_ptr_array_new ();
+  self->shown_files = g_ptr_array_new ();
+  self->file_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->cancellable = g_cancellable_new ();
+  self->show_findings = TRUE;
+  /* Taken out and put back after the files: the group keeps it alive meanwhile. */
+  self->message_row = g_object_ref_sink (cz_message_row_new (GTK_WIDGET (self)));
 
   self->attach_button = gtk_button_new_with_mnemonic (_("_Attach…"));
+  /* Translators: tooltip of the Attach button of an evidence slot */
+  gtk_widget_set_tooltip_text (self->attach_button, _("Choose PDF files or JPEG/PNG scans, or drop them on this list"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->attach_button), "slot.attach");
   gtk_widget_set_valign (self->attach_button, GTK_ALIGN_CENTER);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->attach_button);
@@ -547,4 +768,69 @@ cz_evidence_slot_group_dup_findings (CzEvidenceSlotGroup *self)
     if (g_strcmp0 (cz_finding_get_field_id (g_ptr_array_index (all, i)), field_id) == 0)
       g_ptr_array_add (mine, g_object_ref (g_ptr_array_index (all, i)));
   return mine;
+}
+
+/**
+ * cz_evidence_slot_group_activate_file:
+ *
+ * Selects the file @sha256 of this slot: "file-activated" is emitted with its
+ * stored copy, for a preview to show.
+ */
+void
+cz_evidence_slot_group_activate_file (CzEvidenceSlotGroup *self,
+                                      const char          *sha256)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (CZ_IS_EVIDENCE_SLOT_GROUP (self));
+  g_return_if_fail (sha256 != NULL);
+
+  file = cz_evidence_store_dup_file (self->store, sha256);
+  if (file != NULL)
+    g_signal_emit (self, signals[FILE_ACTIVATED], 0, sha256, file);
+}
+
+gboolean
+cz_evidence_slot_group_get_show_findings (CzEvidenceSlotGroup *self)
+{
+  g_return_val_if_fail (CZ_IS_EVIDENCE_SLOT_GROUP (self), FALSE);
+  return self->show_findings;
+}
+
+void
+cz_evidence_slot_group_set_show_findings (CzEvidenceSlotGroup *self,
+                                          gboolean             show_findings)
+{
+  g_return_if_fail (CZ_IS_EVIDENCE_SLOT_GROUP (self));
+
+  show_findings = !!show_findings;
+  if (self->show_findings == show_findings)
+    return;
+  self->show_findings = show_findings;
+  if (self->dossier != NULL && self->slot != NULL)
+    refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_FINDINGS]);
+}
+
+CzMessageRow *
+cz_evidence_slot_group_get_message_row (CzEvidenceSlotGroup *self)
+{
+  g_return_val_if_fail (CZ_IS_EVIDENCE_SLOT_GROUP (self), NULL);
+  return CZ_MESSAGE_ROW (self->message_row);
+}
+
+GtkWidget *
+cz_evidence_slot_group_get_attach_button (CzEvidenceSlotGroup *self)
+{
+  g_return_val_if_fail (CZ_IS_EVIDENCE_SLOT_GROUP (self), NULL);
+  return self->attach_button;
+}
+
+/* The row of the file @sha256, or NULL. */
+CzEvidenceFileRow *
+cz_evidence_slot_group_get_file_row (CzEvidenceSlotGroup *self,
+                                     const char          *sha256)
+{
+  g_return_val_if_fail (CZ_IS_EVIDENCE_SLOT_GROUP (self), NULL);
+  return g_hash_table_lookup (self->file_rows, sha256);
 }

@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "cz-evidence.h"
+#include "cz-evidence-file-row.h"
+#include "cz-message-row.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +33,25 @@ void        cz_evidence_slot_group_attach_files (CzEvidenceSlotGroup *self,
 gboolean    cz_evidence_slot_group_get_busy     (CzEvidenceSlotGroup *self);
 /* The findings on this slot now (GPtrArray of CzFinding). */
 GPtrArray  *cz_evidence_slot_group_dup_findings (CzEvidenceSlotGroup *self);
+
+/* Imports @file on a worker and puts it in place of the attached file
+ * @sha256, carrying over its title, issuing body, date and cited pages. */
+void        cz_evidence_slot_group_replace_file (CzEvidenceSlotGroup *self,
+                                                 const char          *sha256,
+                                                 GFile               *file);
+/* Selects an attached file: emits "file-activated" with its stored copy. */
+void        cz_evidence_slot_group_activate_file (CzEvidenceSlotGroup *self,
+                                                  const char          *sha256);
+/* "show-findings" (default TRUE): rows for the slot's own findings. A wizard
+ * page that shows the rules engine's findings in the message row turns it off. */
+gboolean    cz_evidence_slot_group_get_show_findings (CzEvidenceSlotGroup *self);
+void        cz_evidence_slot_group_set_show_findings (CzEvidenceSlotGroup *self,
+                                                      gboolean             show_findings);
+/* The row under the files where a page shows the findings on "evidence.<slot>". */
+CzMessageRow *cz_evidence_slot_group_get_message_row (CzEvidenceSlotGroup *self);
+GtkWidget  *cz_evidence_slot_group_get_attach_button (CzEvidenceSlotGroup *self);
+CzEvidenceFileRow *cz_evidence_slot_group_get_file_row (CzEvidenceSlotGroup *self,
+                                                        const char          *sha256);
 
 /* Signal "file-activated" (const char *sha256, GFile *stored_file): a file's
  * row was activated; show it in a CzPdfPreview. */

@@ -28,6 +28,7 @@
 #include "pages/boundary/cz-boundary-page.h"
 #include "pages/declarations/cz-declarations-page.h"
 #include "pages/evidence/cz-evidence-page.h"
+#include "cz-evidence-checker.h"
 #include "pages/incidents/cz-incidents-page.h"
 #include "pages/indicators/cz-indicators-page.h"
 #include "pages/revenue/cz-revenue-page.h"
@@ -84,6 +85,8 @@ struct _CzWizard
   CzStore        *store;
   CzDossier      *dossier;
   CzValidator    *validator;
+  CzEvidenceStore   *evidence_store;    /* NULL without a store */
+  CzEvidenceChecker *evidence_checker;  /* puts the evidence findings into the validator */
   char           *score_text;
   guint           state_timeout_id;
   GArray         *steps;          /* of Step */
@@ -200,7 +203,7 @@ cz_wizard_update_step_state (CzWizard *self,
   gboolean started;
 
   if (!cz_step_from_id (cz_wizard_page_get_step_id (step->page), &id) ||
-      id == CZ_STEP_REVIEW || id == CZ_STEP_EVIDENCE)
+      id == CZ_STEP_REVIEW)
     return;
 
   blockers = cz_validator_get_count (self->validator, id, CZ_SEVERITY_BLOCKER);
@@ -524,9 +527,20 @@ cz_wizard_constructed (GObject *object)
   }
   g_signal_connect_object (self->validator, "counts-changed",
                            G_CALLBACK (cz_wizard_queue_update_states), self, G_CONNECT_SWAPPED);
+  if (self->store != NULL)
+    {
+      self->evidence_store = cz_evidence_store_new_for_database (cz_store_get_path (self->store));
+      self->evidence_checker = cz_evidence_checker_new (self->validator, self->evidence_store);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (step_types); i++)
-    cz_wizard_add_page (self, g_object_new (step_types[i] (), NULL));
+    {
+      GObject *page = g_object_new (step_types[i] (), NULL);
+
+      if (CZ_IS_EVIDENCE_PAGE (page))
+        cz_evidence_page_set_evidence_store (CZ_EVIDENCE_PAGE (page), self->evidence_store);
+      cz_wizard_add_page (self, CZ_WIZARD_PAGE (page));
+    }
 
   g_signal_connect_object (self->dossier, "field-changed",
                            G_CALLBACK (on_dossier_field_changed), self, G_CONNECT_SWAPPED);
@@ -557,6 +571,8 @@ cz_wizard_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_WIZARD);
 
+  g_clear_object (&self->evidence_checker);
+  g_clear_object (&self->evidence_store);
   g_clear_object (&self->validator);
   g_clear_object (&self->store);
   g_clear_object (&self->dossier);
@@ -730,6 +746,14 @@ cz_wizard_reload_rules (CzWizard *self)
 
   cz_validator_set_rules (self->validator, rules);
   cz_wizard_queue_update_states (self);
+}
+
+gboolean
+cz_wizard_get_evidence_busy (CzWizard *self)
+{
+  g_return_val_if_fail (CZ_IS_WIZARD (self), FALSE);
+
+  return self->evidence_checker != NULL && cz_evidence_checker_get_busy (self->evidence_checker);
 }
 
 CzValidator *

@@ -19,6 +19,8 @@ GtkWidget    *cz_wizard_new               (CzStore      *store,
 CzStore      *cz_wizard_get_store         (CzWizard     *self);
 CzDossier    *cz_wizard_get_dossier       (CzWizard     *self);
 CzValidator  *cz_wizard_get_validator     (CzWizard     *self);
+/* Busy while the attached files are inspected for the evidence findings. */
+gboolean      cz_wizard_get_evidence_busy (CzWizard     *self);
 void          cz_wizard_reload_rules      (CzWizard     *self);
 /* "Estimated score 78/100 (provisional)", as the header shows it. */
 const char   *cz_wizard_get_score_text    (CzWizard     *self);

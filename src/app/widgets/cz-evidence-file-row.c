@@ -1,0 +1,355 @@
+/* cz-evidence-file-row.c — one attached file: title, issuer, date, pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "cz-evidence-file-row.h"
+#include "cz-message-row.h"
+
+struct _CzEvidenceFileRow
+{
+  AdwExpanderRow  parent_instance;
+
+  CzDossier      *dossier;
+  char           *slot_id;
+  char           *sha256;
+  char           *problem;
+  guint           page_count;
+
+  GtkImage       *status_icon;
+  GtkWidget      *preview_button;
+  GtkWidget      *remove_button;
+  GtkWidget      *open_button;
+  GtkWidget      *replace_button;
+  AdwEntryRow    *title_row;
+  AdwEntryRow    *issuer_row;
+  AdwEntryRow    *date_row;
+  AdwEntryRow    *pages_row;
+  CzMessageRow   *date_message;
+  CzMessageRow   *pages_message;
+};
+
+enum
+{
+  PROP_0,
+  PROP_DOSSIER,
+  PROP_SLOT_ID,
+  PROP_SHA256,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CzEvidenceFileRow, cz_evidence_file_row, ADW_TYPE_EXPANDER_ROW)
+
+static void
+set_member (CzEvidenceFileRow *self,
+            const char        *member,
+            const char        *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  cz_evidence_set_member (self->dossier, self->slot_id, self->sha256, member, stripped);
+}
+
+static void
+on_title_apply (CzEvidenceFileRow *self)
+{
+  set_member (self, "title", gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+}
+
+static void
+on_issuer_apply (CzEvidenceFileRow *self)
+{
+  set_member (self, "issuer", gtk_editable_get_text (GTK_EDITABLE (self->issuer_row)));
+}
+
+static gboolean
+date_is_valid (const char *text)
+{
+  unsigned year, month, day;
+  char end;
+
+  return sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) == 3 &&
+         strlen (text) == 10 && g_date_valid_dmy (day, month, year);
+}
+
+static void
+on_date_apply (CzEvidenceFileRow *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+
+  if (text[0] != '\0' && !date_is_valid (text))
+    {
+      /* Translators: under the date of an attached document; %s is what was typed */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it as 2025-03-31."), text);
+
+      cz_message_row_set_message (self->date_message, message);
+      return;
+    }
+  cz_message_row_set_message (self->date_message, NULL);
+  set_member (self, "date", text);
+}
+
+/* A citation that is not one is refused; one past the file's last page is
+ * kept (the file may be replaced by a longer one) but warned about. */
+static void
+show_pages_check (CzEvidenceFileRow *self,
+                  const char        *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (text[0] == '\0' || cz_page_ranges_validate (text, self->page_count, &error))
+    cz_message_row_set_finding (self->pages_message, NULL, NULL);
+  else
+    cz_message_row_set_finding (self->pages_message, error->message, "warning");
+}
+
+static void
+on_pages_apply (CzEvidenceFileRow *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->pages_row))));
+  g_autoptr(GError) error = NULL;
+
+  if (text[0] != '\0' && !cz_page_ranges_validate (text, 0, &error))
+    {
+      cz_message_row_set_message (self->pages_message, error->message);
+      return;
+    }
+  cz_message_row_set_message (self->pages_message, NULL);
+  show_pages_check (self, text);
+  set_member (self, "pages", text);
+}
+
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* Someone typing there keeps what they typed until they apply it. */
+  if (focus != NULL && (focus == GTK_WIDGET (row) || gtk_widget_is_ancestor (focus, GTK_WIDGET (row))))
+    return;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+update_subtitle (CzEvidenceFileRow *self,
+                 GVariant          *record)
+{
+  const char *language = cz_rules_pick_language (NULL);
+  const char *pages = cz_evidence_record_get_text (record, "pages");
+  const char *issuer = cz_evidence_record_get_text (record, "issuer");
+  const char *date = cz_evidence_record_get_text (record, "date");
+  g_autofree char *size = g_format_size ((guint64) cz_evidence_record_get_int (record, "size"));
+  /* Translators: the number of pages of an attached document */
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", self->page_count),
+                                            self->page_count);
+  g_autoptr(GString) subtitle = g_string_new (cz_evidence_record_get_text (record, "name"));
+
+  g_string_append_printf (subtitle, " · %s · %s", count, size);
+  if (pages[0] != '\0')
+    {
+      g_autofree char *citation = cz_page_ranges_dup_citation (pages, language);
+      g_string_append_printf (subtitle, " · %s", citation);
+    }
+  if (issuer[0] != '\0' || date[0] != '\0')
+    g_string_append_printf (subtitle, "\n%s%s%s", issuer, issuer[0] && date[0] ? " · " : "", date);
+  if (self->problem != NULL)
+    g_string_append_printf (subtitle, "\n%s", self->problem);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle->str);
+}
+
+void
+cz_evidence_file_row_set_record (CzEvidenceFileRow *self,
+                                 GVariant          *record)
+{
+  const char *title;
+
+  g_return_if_fail (CZ_IS_EVIDENCE_FILE_ROW (self));
+  g_return_if_fail (record != NULL);
+
+  title = cz_evidence_record_get_text (record, "title");
+  self->page_count = (guint) cz_evidence_record_get_int (record, "page_count");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
+                                 title[0] != '\0' ? title : cz_evidence_record_get_text (record, "name"));
+  update_subtitle (self, record);
+
+  set_entry_text (self->title_row, title);
+  set_entry_text (self->issuer_row, cz_evidence_record_get_text (record, "issuer"));
+  set_entry_text (self->date_row, cz_evidence_record_get_text (record, "date"));
+  set_entry_text (self->pages_row, cz_evidence_record_get_text (record, "pages"));
+  if (cz_message_row_get_message (self->pages_message) == NULL)
+    show_pages_check (self, cz_evidence_record_get_text (record, "pages"));
+}
+
+void
+cz_evidence_file_row_set_problem (CzEvidenceFileRow *self,
+                                  const char        *problem)
+{
+  g_return_if_fail (CZ_IS_EVIDENCE_FILE_ROW (self));
+
+  if (g_strcmp0 (self->problem, problem) == 0)
+    return;
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+  gtk_image_set_from_icon_name (self->status_icon, problem ? "dialog-error-symbolic" : "x-office-document-symbolic");
+  if (problem != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  problem ? problem : "", -1);
+  {
+    g_autoptr(GPtrArray) records = cz_evidence_dup_records (self->dossier, self->slot_id);
+
+    for (guint i = 0; i < records->len; i++)
+      if (g_strcmp0 (cz_evidence_record_get_text (g_ptr_array_index (records, i), "sha256"), self->sha256) == 0)
+        update_subtitle (self, g_ptr_array_index (records, i));
+  }
+}
+
+const char *
+cz_evidence_file_row_get_sha256 (CzEvidenceFileRow *self)
+{
+  g_return_val_if_fail (CZ_IS_EVIDENCE_FILE_ROW (self), NULL);
+  return self->sha256;
+}
+
+AdwEntryRow *cz_evidence_file_row_get_pages_row (CzEvidenceFileRow *self) { return self->pages_row; }
+GtkWidget *cz_evidence_file_row_get_pages_message (CzEvidenceFileRow *self) { return GTK_WIDGET (self->pages_message); }
+AdwEntryRow *cz_evidence_file_row_get_title_row (CzEvidenceFileRow *self) { return self->title_row; }
+AdwEntryRow *cz_evidence_file_row_get_issuer_row (CzEvidenceFileRow *self) { return self->issuer_row; }
+AdwEntryRow *cz_evidence_file_row_get_date_row (CzEvidenceFileRow *self) { return self->date_row; }
+
+static void
+cz_evidence_file_row_constructed (GObject *object)
+{
+  CzEvidenceFileRow *self = CZ_EVIDENCE_FILE_ROW (object);
+  GtkWidget *targets[] = { self->preview_button, self->remove_button, self->open_button, self->replace_button };
+
+  G_OBJECT_CLASS (cz_evidence_file_row_parent_class)->constructed (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (targets[i]), "s", self->sha256);
+}
+
+static void
+cz_evidence_file_row_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CzEvidenceFileRow *self = CZ_EVIDENCE_FILE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOSSIER: g_value_set_object (value, self->dossier); break;
+    case PROP_SLOT_ID: g_value_set_string (value, self->slot_id); break;
+    case PROP_SHA256: g_value_set_string (value, self->sha256); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cz_evidence_file_row_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  CzEvidenceFileRow *self = CZ_EVIDENCE_FILE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOSSIER: self->dossier = g_value_dup_object (value); break;
+    case PROP_SLOT_ID: self->slot_id = g_value_dup_string (value); break;
+    case PROP_SHA256: self->sha256 = g_value_dup_string (value); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cz_evidence_file_row_dispose (GObject *object)
+{
+  CzEvidenceFileRow *self = CZ_EVIDENCE_FILE_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_EVIDENCE_FILE_ROW);
+  g_clear_object (&self->dossier);
+
+  G_OBJECT_CLASS (cz_evidence_file_row_parent_class)->dispose (object);
+}
+
+static void
+cz_evidence_file_row_finalize (GObject *object)
+{
+  CzEvidenceFileRow *self = CZ_EVIDENCE_FILE_ROW (object);
+
+  g_free (self->slot_id);
+  g_free (self->sha256);
+  g_free (self->problem);
+
+  G_OBJECT_CLASS (cz_evidence_file_row_parent_class)->finalize (object);
+}
+
+static void
+cz_evidence_file_row_class_init (CzEvidenceFileRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cz_evidence_file_row_constructed;
+  object_class->get_property = cz_evidence_file_row_get_property;
+  object_class->set_property = cz_evidence_file_row_set_property;
+  object_class->dispose = cz_evidence_file_row_dispose;
+  object_class->finalize = cz_evidence_file_row_finalize;
+
+  properties[PROP_DOSSIER] = g_param_spec_object ("dossier", NULL, NULL, CZ_TYPE_DOSSIER,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SLOT_ID] = g_param_spec_string ("slot-id", NULL, NULL, NULL,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHA256] = g_param_spec_string ("sha256", NULL, NULL, NULL,
+                                                 G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CZ_TYPE_MESSAGE_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/widgets/cz-evidence-file-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, CzEvidenceFileRow, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, CzEvidenceFileRow, preview_button);
+  gtk_widget_class_bind_template_child (widget_class, CzEvidenceFileRow, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, CzEvidenceFileRow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, CzEvidenceFileRow, replace_button);
+  gtk_widget_class_bind_template_child (widget_class, CzEvidenceFileRow, title_row);
+  gtk_widget_class_bind_template_child (widget_class, CzEvidenceFileRow, issuer_row);
+  gtk_widget_class_bind_template_child (widget_class, CzEvidenceFileRow, date_row);
+  gtk_widget_class_bind_template_child (widget_class, CzEvidenceFileRow, pages_row);
+  gtk_widget_class_bind_template_child (widget_class, CzEvidenceFileRow, date_message);
+  gtk_widget_class_bind_template_child (widget_class, CzEvidenceFileRow, pages_message);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_issuer_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_pages_apply);
+}
+
+static void
+cz_evidence_file_row_init (CzEvidenceFileRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+cz_evidence_file_row_new (CzDossier  *dossier,
+                          const char *slot_id,
+                          const char *sha256)
+{
+  return g_object_new (CZ_TYPE_EVIDENCE_FILE_ROW,
+                       "dossier", dossier, "slot-id", slot_id, "sha256", sha256, NULL);
+}
