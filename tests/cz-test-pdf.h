@@ -118,9 +118,10 @@ static inline gboolean
 cz_test_run (const char * const *argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path (argv[0]);
   int status = 0;
 
-  if (g_find_program_in_path (argv[0]) == NULL)
+  if (program == NULL)
     return FALSE;
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
                      NULL, NULL, NULL, NULL, &status, &error))
