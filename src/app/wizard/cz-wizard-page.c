@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "cz-evidence.h"
 #include "cz-fields.h"
 #include "cz-wizard-page.h"
 
@@ -100,7 +101,8 @@ cz_wizard_page_compute_started (CzWizardPage *self)
   for (guint i = 0; i < ids->len; i++)
     if (cz_dossier_get_value (priv->dossier, g_ptr_array_index (ids, i)) != NULL)
       return TRUE;
-  return FALSE;
+  /* Evidence is a list of records, not fields of the step. */
+  return step == CZ_STEP_EVIDENCE && cz_dossier_get_value (priv->dossier, CZ_FIELD_EVIDENCE_FILES) != NULL;
 }
 
 /* Shows every finding once the step counts as started. */

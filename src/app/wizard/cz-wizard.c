@@ -188,7 +188,8 @@ cz_wizard_step_is_started (CzWizard *self,
   for (guint i = 0; i < ids->len; i++)
     if (cz_dossier_get_value (self->dossier, g_ptr_array_index (ids, i)) != NULL)
       return TRUE;
-  return FALSE;
+  /* Evidence is a list of records, not fields of the step. */
+  return step == CZ_STEP_EVIDENCE && cz_dossier_get_value (self->dossier, CZ_FIELD_EVIDENCE_FILES) != NULL;
 }
 
 static void

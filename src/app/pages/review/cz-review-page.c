@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cz-evidence.h"
 #include "cz-fields.h"
 #include "cz-form.h"
 #include "cz-review-page.h"
@@ -199,6 +200,70 @@ cz_review_page_update_score (CzReviewPage *self,
     }
 }
 
+static const char *
+slot_title (CzRules    *rules,
+            const char *slot_id)
+{
+  for (guint i = 0; i < cz_rules_get_n_evidence_slots (rules); i++)
+    {
+      const CzEvidenceSlot *slot = cz_rules_get_evidence_slot (rules, i);
+
+      if (g_strcmp0 (cz_evidence_slot_get_id (slot), slot_id) == 0)
+        return cz_evidence_slot_get_title (slot, cz_rules_pick_language (NULL));
+    }
+  return slot_id;
+}
+
+/* The pages each attached file is cited for, as the archive's index lists them. */
+static void
+cz_review_page_add_citations (CzReviewPage *self,
+                              CzValidator  *validator)
+{
+  g_autoptr(GPtrArray) records = cz_evidence_dup_records (cz_validator_get_dossier (validator), NULL);
+  AdwPreferencesGroup *group = NULL;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      GVariant *record = records->pdata[i];
+      const char *pages = cz_evidence_record_get_text (record, "pages");
+      const char *title = cz_evidence_record_get_text (record, "title");
+      const char *slot_id = cz_evidence_record_get_text (record, "slot");
+      g_autofree char *citation = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *field_id = NULL;
+      GtkWidget *row;
+
+      if (pages[0] == '\0')
+        continue;
+      if (group == NULL)
+        {
+          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          /* Translators: heading in the review over the attached files and the pages they are cited for */
+          adw_preferences_group_set_title (group, _("Evidence Cited"));
+        }
+      citation = cz_page_ranges_dup_citation (pages, cz_rules_pick_language (NULL));
+      subtitle = g_strdup_printf ("%s · %s", slot_title (cz_validator_get_rules (validator), slot_id), citation);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     title[0] != '\0' ? title : cz_evidence_record_get_text (record, "name"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("x-office-document-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      field_id = g_strconcat (CZ_EVIDENCE_FIELD_PREFIX, slot_id, NULL);
+      g_object_set_data_full (G_OBJECT (row), "cz-field-id", g_steal_pointer (&field_id), g_free);
+      g_object_set_data (G_OBJECT (row), "cz-step-id", (gpointer) cz_step_to_id (CZ_STEP_EVIDENCE));
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_finding_activated), self, 0);
+      adw_preferences_group_add (group, row);
+    }
+  if (group != NULL)
+    {
+      adw_preferences_page_add (self->preferences_page, group);
+      g_ptr_array_add (self->step_groups, group);
+    }
+}
+
 static void
 cz_review_page_rebuild (CzReviewPage *self)
 {
@@ -245,6 +310,8 @@ cz_review_page_rebuild (CzReviewPage *self)
         adw_preferences_page_add (self->preferences_page, groups[s]);
         g_ptr_array_add (self->step_groups, groups[s]);
       }
+
+  cz_review_page_add_citations (self, validator);
 }
 
 static gboolean

@@ -1,0 +1,391 @@
+/* test-evidence-page.c — the Evidence step in the wizard: attaching to a
+ * slot, the findings on slots in the step list and the review, citing pages,
+ * replacing a file, and the preview of the file selected
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cz-sample.h"
+#include "cz-ui-test-utils.h"
+#include "cz-wizard.h"
+#include "pages/evidence/cz-evidence-page.h"
+#include "pages/review/cz-review-page.h"
+
+#include "../cz-test-pdf.h"
+
+#define PLAN "development-plan"
+#define PLAN_FIELD "evidence.development-plan"
+
+typedef struct
+{
+  char           *dir;
+  CzStore        *store;
+  CzDossier      *dossier;
+  CzWizard       *wizard;
+  GtkWindow      *window;
+  CzEvidencePage *page;
+  CzValidator    *validator;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+
+  fixture->dir = g_dir_make_tmp ("test-evidence-page-XXXXXX", NULL);
+  database = g_build_filename (fixture->dir, "coopzone.db", NULL);
+  fixture->store = cz_store_new (database, &error);
+  g_assert_no_error (error);
+  fixture->dossier = cz_sample_dossier_new ();
+  fixture->wizard = CZ_WIZARD (cz_wizard_new (fixture->store, fixture->dossier));
+  fixture->window = cz_test_window_new (GTK_WIDGET (fixture->wizard));
+  fixture->validator = cz_wizard_get_validator (fixture->wizard);
+  g_assert_true (cz_wizard_show_step (fixture->wizard, "evidence"));
+  fixture->page = CZ_EVIDENCE_PAGE (cz_wizard_get_current_page (fixture->wizard));
+  cz_test_flush_main_loop ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  cz_test_flush_main_loop ();
+  cz_store_close (fixture->store);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->dossier);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static CzEvidenceSlotGroup *
+plan_group (Fixture *fixture)
+{
+  CzEvidenceSlotGroup *group = cz_evidence_page_get_slot_group (fixture->page, PLAN);
+
+  g_assert_nonnull (group);
+  return group;
+}
+
+static char *
+write_pdf (Fixture    *fixture,
+           const char *name,
+           guint       n_pages)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  cz_test_write_pdf (path, n_pages, NULL, NULL);
+  return path;
+}
+
+/* As the file chooser or a drop would. */
+static void
+attach (Fixture             *fixture,
+        CzEvidenceSlotGroup *group,
+        const char * const  *paths)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_list_store_append (files, file);
+    }
+  cz_evidence_slot_group_attach_files (group, G_LIST_MODEL (files));
+  cz_test_spin_until (!cz_evidence_slot_group_get_busy (group));
+  cz_test_spin_until (!cz_wizard_get_evidence_busy (fixture->wizard));
+}
+
+static guint
+evidence_blockers (Fixture *fixture)
+{
+  return cz_validator_get_count (fixture->validator, CZ_STEP_EVIDENCE, CZ_SEVERITY_BLOCKER);
+}
+
+static GVariant *
+only_record (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) records = cz_evidence_dup_records (fixture->dossier, PLAN);
+
+  g_assert_cmpuint (records->len, ==, 1);
+  return g_variant_ref (records->pdata[0]);
+}
+
+static gboolean
+contains (const char *haystack,
+          const char *needle)
+{
+  return haystack != NULL && strstr (haystack, needle) != NULL;
+}
+
+static gboolean
+subtitle_contains (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), data);
+}
+
+static void
+apply_entry (AdwEntryRow *row,
+             const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+}
+
+static void
+test_missing_and_attached (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  CzEvidenceSlotGroup *group = plan_group (fixture);
+  CzMessageRow *message = cz_wizard_page_get_field_message (CZ_WIZARD_PAGE (fixture->page), PLAN_FIELD);
+  g_autofree char *one = write_pdf (fixture, "plan-1.pdf", 2);
+  g_autofree char *two = write_pdf (fixture, "plan-2.pdf", 3);
+  g_autofree char *three = write_pdf (fixture, "plan-3.pdf", 4);
+  CzReviewPage *review;
+  GtkWidget *row;
+
+  /* The sample has no evidence yet: each of the eight required slots blocks. */
+  g_assert_true (message == cz_evidence_slot_group_get_message_row (group));
+  cz_test_spin_until (evidence_blockers (fixture) == 8);
+  g_assert_true (cz_validator_get_has_blockers (fixture->validator));
+  g_assert_false (cz_evidence_slot_group_get_satisfied (group));
+
+  /* The review lists the missing plan; activating it opens the step on the slot. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.review", NULL));
+  review = CZ_REVIEW_PAGE (cz_wizard_get_current_page (fixture->wizard));
+  cz_test_spin_until ((row = cz_review_page_find_row (review, "evidence-required", PLAN_FIELD)) != NULL);
+  g_assert_true (contains (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "is required"));
+  g_signal_emit_by_name (row, "activated");
+  cz_test_spin_until (cz_wizard_get_current_page (fixture->wizard) == CZ_WIZARD_PAGE (fixture->page));
+  cz_test_spin_until (gtk_widget_has_focus (cz_evidence_slot_group_get_attach_button (group)));
+
+  /* …where the finding shows under the slot. */
+  cz_test_spin_until (g_strcmp0 (cz_message_row_get_finding_style (message), "error") == 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_true (contains (cz_message_row_get_finding_message (message), "is required"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (group), "error"));
+  /* Like every step, the list covers it in red only once something is attached. */
+  g_assert_cmpstr (cz_wizard_get_step_state (fixture->wizard, "evidence"), ==, "Not started");
+
+  /* Three PDFs at once: the slot is satisfied and its finding goes. */
+  attach (fixture, group, (const char *[]) { one, two, three, NULL });
+  cz_test_spin_until (cz_evidence_slot_group_get_satisfied (group));
+  cz_test_spin_until (evidence_blockers (fixture) == 7);
+  cz_test_spin_until (cz_message_row_get_finding_message (message) == NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (group), "error"));
+  {
+    g_autoptr(GPtrArray) records = cz_evidence_dup_records (fixture->dossier, PLAN);
+    g_assert_cmpuint (records->len, ==, 3);
+  }
+
+  /* The step list follows. */
+  cz_test_spin_until (g_str_has_prefix (cz_wizard_get_step_state (fixture->wizard, "evidence"), "7 blockers"));
+
+  /* …and so does the review: the plan is no longer listed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.review", NULL));
+  cz_test_spin_until (cz_review_page_find_row (review, "evidence-required", "evidence.boundary-map") != NULL);
+  g_assert_null (cz_review_page_find_row (review, "evidence-required", PLAN_FIELD));
+}
+
+static void
+test_password_protected (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  CzEvidenceSlotGroup *group = plan_group (fixture);
+  CzMessageRow *message = cz_evidence_slot_group_get_message_row (group);
+  g_autofree char *plain = write_pdf (fixture, "plan.pdf", 2);
+  g_autofree char *locked = g_build_filename (fixture->dir, "加密的规划.pdf", NULL);
+  g_autoptr(GVariant) record = NULL;
+  CzEvidenceFileRow *row;
+
+  if (!cz_test_encrypt_pdf (plain, locked))
+    {
+      g_test_skip ("qpdf is not installed");
+      return;
+    }
+  attach (fixture, group, (const char *[]) { locked, NULL });
+  record = only_record (fixture);
+  row = cz_evidence_slot_group_get_file_row (group, cz_evidence_record_get_text (record, "sha256"));
+  g_assert_nonnull (row);
+
+  /* The finding on the slot says what to do; the file's row says it too. */
+  cz_test_spin_until (contains (cz_message_row_get_finding_message (message), "remove the password"));
+  g_assert_cmpstr (cz_message_row_get_finding_style (message), ==, "error");
+  g_assert_true (contains (cz_message_row_get_finding_message (message), "加密的规划.pdf"));
+  cz_test_spin_until (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_true (contains (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "remove the password"));
+  g_assert_false (cz_evidence_slot_group_get_satisfied (group));
+  g_assert_cmpuint (evidence_blockers (fixture), ==, 8);
+}
+
+static void
+test_cite_pages (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CzEvidenceSlotGroup *group = plan_group (fixture);
+  g_autofree char *plan = write_pdf (fixture, "plan.pdf", 3);
+  g_autoptr(GVariant) record = NULL;
+  g_autoptr(GVariant) cited = NULL;
+  CzEvidenceFileRow *row;
+  GtkWidget *pages_message;
+  CzReviewPage *review;
+
+  attach (fixture, group, (const char *[]) { plan, NULL });
+  record = only_record (fixture);
+  row = cz_evidence_slot_group_get_file_row (group, cz_evidence_record_get_text (record, "sha256"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  pages_message = cz_evidence_file_row_get_pages_message (row);
+
+  /* Not a citation: refused, said under the input, nothing stored. */
+  apply_entry (cz_evidence_file_row_get_pages_row (row), "3-1");
+  g_assert_true (gtk_widget_get_visible (pages_message));
+  g_assert_nonnull (cz_message_row_get_message (CZ_MESSAGE_ROW (pages_message)));
+  g_clear_pointer (&record, g_variant_unref);
+  record = only_record (fixture);
+  g_assert_cmpstr (cz_evidence_record_get_text (record, "pages"), ==, "");
+
+  /* Past the end of a three-page file: kept, with a warning under the row and in the engine. */
+  apply_entry (cz_evidence_file_row_get_pages_row (row), "2-9");
+  g_assert_null (cz_message_row_get_message (CZ_MESSAGE_ROW (pages_message)));
+  g_assert_cmpstr (cz_message_row_get_finding_style (CZ_MESSAGE_ROW (pages_message)), ==, "warning");
+  g_assert_true (gtk_widget_get_visible (pages_message));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cz_evidence_file_row_get_pages_row (row)), "warning"));
+  cited = only_record (fixture);
+  g_assert_cmpstr (cz_evidence_record_get_text (cited, "pages"), ==, "2-9");
+  cz_test_spin_until (cz_validator_get_count (fixture->validator, CZ_STEP_EVIDENCE, CZ_SEVERITY_WARNING) == 1);
+
+  /* A citation that fits: the warning goes, the row shows it as a citation. */
+  apply_entry (cz_evidence_file_row_get_pages_row (row), "2-3");
+  g_assert_false (gtk_widget_get_visible (pages_message));
+  cz_test_spin_until (cz_validator_get_count (fixture->validator, CZ_STEP_EVIDENCE, CZ_SEVERITY_WARNING) == 0);
+  g_assert_true (contains (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "pp. 2–3"));
+
+  /* The review shows the citation with the file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.review", NULL));
+  review = CZ_REVIEW_PAGE (cz_wizard_get_current_page (fixture->wizard));
+  cz_test_spin_until (cz_test_find_widget (GTK_WIDGET (review), ADW_TYPE_ACTION_ROW,
+                                           subtitle_contains, "pp. 2–3") != NULL);
+}
+
+static void
+test_replace_keeps_details (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  CzEvidenceSlotGroup *group = plan_group (fixture);
+  g_autofree char *old_path = write_pdf (fixture, "plan-draft.pdf", 3);
+  g_autofree char *new_path = write_pdf (fixture, "plan-final.pdf", 5);
+  g_autoptr(GVariant) record = NULL;
+  g_autoptr(GVariant) replaced = NULL;
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  CzEvidenceFileRow *row;
+
+  attach (fixture, group, (const char *[]) { old_path, NULL });
+  record = only_record (fixture);
+  row = cz_evidence_slot_group_get_file_row (group, cz_evidence_record_get_text (record, "sha256"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  apply_entry (cz_evidence_file_row_get_title_row (row), "合作区五年发展规划（2025–2029）");
+  apply_entry (cz_evidence_file_row_get_issuer_row (row), "示例市人民政府");
+  apply_entry (cz_evidence_file_row_get_date_row (row), "2025-03-31");
+  apply_entry (cz_evidence_file_row_get_pages_row (row), "2-3");
+  g_assert_true (contains (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "五年发展规划"));
+
+  /* A date that is not one is refused. */
+  apply_entry (cz_evidence_file_row_get_date_row (row), "31.3.2025");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cz_evidence_file_row_get_date_row (row)), "error"));
+  apply_entry (cz_evidence_file_row_get_date_row (row), "2025-03-31");
+
+  /* What slot.replace does once its file chooser is answered. */
+  cz_evidence_slot_group_replace_file (group, cz_evidence_record_get_text (record, "sha256"), new_file);
+  cz_test_spin_until (!cz_evidence_slot_group_get_busy (group));
+  cz_test_spin_until (!cz_wizard_get_evidence_busy (fixture->wizard));
+
+  replaced = only_record (fixture);
+  g_assert_cmpstr (cz_evidence_record_get_text (replaced, "name"), ==, "plan-final.pdf");
+  g_assert_cmpstr (cz_evidence_record_get_text (replaced, "title"), ==, "合作区五年发展规划（2025–2029）");
+  g_assert_cmpstr (cz_evidence_record_get_text (replaced, "issuer"), ==, "示例市人民政府");
+  g_assert_cmpstr (cz_evidence_record_get_text (replaced, "date"), ==, "2025-03-31");
+  g_assert_cmpstr (cz_evidence_record_get_text (replaced, "pages"), ==, "2-3");
+  g_assert_cmpint (cz_evidence_record_get_int (replaced, "page_count"), ==, 5);
+  g_assert_cmpstr (cz_evidence_record_get_text (replaced, "sha256"), !=, cz_evidence_record_get_text (record, "sha256"));
+  g_assert_null (cz_evidence_slot_group_get_file_row (group, cz_evidence_record_get_text (record, "sha256")));
+}
+
+static void
+test_preview_selected (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  CzEvidenceSlotGroup *group = plan_group (fixture);
+  CzPdfPreview *preview = cz_evidence_page_get_preview (fixture->page);
+  g_autofree char *plan = write_pdf (fixture, "plan.pdf", 4);
+  g_autoptr(GVariant) record = NULL;
+  CzEvidenceFileRow *row;
+  const char *sha256;
+
+  attach (fixture, group, (const char *[]) { plan, NULL });
+  record = only_record (fixture);
+  sha256 = cz_evidence_record_get_text (record, "sha256");
+  row = cz_evidence_slot_group_get_file_row (group, sha256);
+  g_assert_null (cz_evidence_page_get_previewed (fixture->page));
+
+  /* Opening the file's row selects it: its first page shows. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_assert_cmpstr (cz_evidence_page_get_previewed (fixture->page), ==, sha256);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (preview)));
+  cz_test_spin_until (cz_pdf_preview_get_page_texture (preview) != NULL);
+  g_assert_cmpuint (cz_pdf_preview_get_page (preview), ==, 0);
+  g_assert_cmpuint (cz_pdf_preview_get_n_pages (preview), ==, 4);
+  g_assert_null (cz_pdf_preview_get_error (preview));
+
+  /* Its actions are there for the keyboard and the help overlay. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL));
+  cz_test_spin_until (cz_pdf_preview_get_page (preview) == 1);
+
+  /* Removing the file shown empties the preview. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "slot.remove", "s", sha256));
+  cz_test_spin_until (cz_evidence_page_get_previewed (fixture->page) == NULL);
+  g_assert_null (cz_pdf_preview_get_file (preview));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cz_test_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/evidence-page/missing-and-attached", test_missing_and_attached);
+  ADD ("/evidence-page/password-protected", test_password_protected);
+  ADD ("/evidence-page/cite-pages", test_cite_pages);
+  ADD ("/evidence-page/replace-keeps-details", test_replace_keeps_details);
+  ADD ("/evidence-page/preview-selected", test_preview_selected);
+#undef ADD
+
+  return g_test_run ();
+}
