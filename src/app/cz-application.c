@@ -10,9 +10,12 @@
 
 #include <glib/gi18n.h>
 
+#include "archive/cz-archive-view.h"
 #include "cz-application.h"
 #include "cz-rules-catalog.h"
 #include "cz-window.h"
+#include "signer/cz-signer-dialog.h"
+#include "signer/cz-signer-setup.h"
 
 struct _CzApplication
 {
@@ -337,7 +340,81 @@ load_rules_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+cz_application_open_archive (CzApplication *self,
+                             GFile         *archive)
+{
+  gtk_window_present (cz_archive_view_new_window (GTK_APPLICATION (self), archive));
+}
+
+static void
+on_archive_chosen (GtkNativeDialog *chooser,
+                   int              response,
+                   gpointer         user_data)
+{
+  CzApplication *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        cz_application_open_archive (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* A province (or the department itself) checks a received archive. */
+static void
+open_archive_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  CzApplication *self = CZ_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open a Submission Archive"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  /* Translators: a file type in the file chooser */
+  gtk_file_filter_set_name (filter, _("Submission archives (ZIP)"));
+  gtk_file_filter_add_mime_type (filter, "application/zip");
+  gtk_file_filter_add_pattern (filter, "*.zip");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_archive_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The Signing Certificate window, or the set-up dialog while there is none. */
+static void
+signing_certificate_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autofree char *location = cz_signer_setup_dup_location ();
+  GtkWidget *window = location ? cz_signer_setup_window_new (parent, NULL, NULL)
+                               : cz_signer_dialog_new (parent, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+cz_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    cz_application_open_archive (CZ_APPLICATION (application), files[i]);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-archive", open_archive_action },
+  { "signing-certificate", signing_certificate_action },
   { "load-rules", load_rules_action },
   { "open-dossier", open_dossier_action, "s" },
   { "show-step", show_step_action, "s" },
@@ -357,6 +434,8 @@ cz_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-archive",
+                                         (const char *[]) { "<Control><Shift>o", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window",
                                          (const char *[]) { "<Control><Shift>n", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
@@ -415,6 +494,7 @@ cz_application_class_init (CzApplicationClass *klass)
 
   app_class->activate = cz_application_activate;
   app_class->handle_local_options = cz_application_handle_local_options;
+  app_class->open = cz_application_open;
   app_class->startup = cz_application_startup;
   app_class->shutdown = cz_application_shutdown;
 }
@@ -437,7 +517,8 @@ cz_application_new (void)
 {
   return g_object_new (CZ_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       /* Archives given on the command line or by Open With are opened. */
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cz-evidence.h"
+#include "archive/cz-pack-group.h"
 #include "cz-fields.h"
 #include "cz-form.h"
 #include "cz-review-page.h"
@@ -534,6 +535,7 @@ cz_review_page_class_init (CzReviewPageClass *klass)
   object_class->dispose = cz_review_page_dispose;
   widget_class->map = cz_review_page_map;
 
+  g_type_ensure (CZ_TYPE_PACK_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/pages/review/cz-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CzReviewPage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, CzReviewPage, status_group);

@@ -1,0 +1,661 @@
+/* cz-signer-dialog.c — setting up the department's signer: create, import or token
+ *
+ * Three ways, one page each: create a department certificate (a new key and
+ * a self-signed certificate with the department's name, kept as PKCS#12
+ * under a passphrase), import a PKCS#12 file from a certificate authority, or
+ * use a key on a PKCS#11 token. The work (key generation, PKCS#12 encryption,
+ * the token) runs on a worker; the window only shows the result. The
+ * passphrase or PIN is never kept: only the signer's location is remembered.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "cz-signer-dialog.h"
+#include "cz-signer-setup.h"
+
+#define MIN_PASSPHRASE_LENGTH 8
+
+struct _CzSignerDialog
+{
+  AdwWindow            parent_instance;
+
+  AdwViewStack        *view_stack;
+  GtkStack            *main_stack;
+  GtkSpinner          *spinner;
+  GtkRevealer         *message_revealer;
+  GtkLabel            *message_label;
+  AdwEntryRow         *department_row;
+  AdwComboRow         *key_type_row;
+  AdwPasswordEntryRow *passphrase_row;
+  AdwPasswordEntryRow *confirm_row;
+  AdwActionRow        *strength_row;
+  GtkImage            *strength_icon;
+  AdwActionRow        *import_file_row;
+  AdwPasswordEntryRow *import_passphrase_row;
+  AdwEntryRow         *token_uri_row;
+  AdwPasswordEntryRow *pin_row;
+  AdwPreferencesPage  *done_page;
+  AdwPreferencesGroup *done_button_group;
+
+  GFile               *import_file;
+  char                *signers_dir;
+  GCancellable        *cancellable;   /* while working */
+  CzSigner            *signer;
+  char                *location;
+};
+
+G_DEFINE_FINAL_TYPE (CzSignerDialog, cz_signer_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DEPARTMENT,
+  PROP_SIGNER,
+  PROP_LOCATION,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum
+{
+  STRENGTH_EMPTY,
+  STRENGTH_TOO_SHORT,
+  STRENGTH_MISMATCH,
+  STRENGTH_WEAK,
+  STRENGTH_FAIR,
+  STRENGTH_STRONG,
+} Strength;
+
+static Strength
+cz_signer_dialog_judge_passphrase (CzSignerDialog *self)
+{
+  const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
+  const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_row));
+  glong length = g_utf8_strlen (passphrase, -1);
+  gboolean lower = FALSE, upper = FALSE, digit = FALSE, other = FALSE;
+  guint kinds;
+
+  if (length == 0)
+    return STRENGTH_EMPTY;
+  if (length < MIN_PASSPHRASE_LENGTH)
+    return STRENGTH_TOO_SHORT;
+  if (g_strcmp0 (passphrase, confirm) != 0)
+    return STRENGTH_MISMATCH;
+  for (const char *p = passphrase; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_islower (c))
+        lower = TRUE;
+      else if (g_unichar_isupper (c))
+        upper = TRUE;
+      else if (g_unichar_isdigit (c))
+        digit = TRUE;
+      else
+        other = TRUE;
+    }
+  kinds = lower + upper + digit + other;
+  if (length >= 16 || (length >= 12 && kinds >= 3))
+    return STRENGTH_STRONG;
+  if (kinds >= 2)
+    return STRENGTH_FAIR;
+  return STRENGTH_WEAK;
+}
+
+static void
+cz_signer_dialog_update_strength (CzSignerDialog *self)
+{
+  const char *text, *icon, *style;
+
+  switch (cz_signer_dialog_judge_passphrase (self))
+    {
+    case STRENGTH_EMPTY:
+      text = _("Choose a passphrase of at least 8 characters");
+      icon = "dialog-information-symbolic";
+      style = "dim-label";
+      break;
+    case STRENGTH_TOO_SHORT:
+      text = _("Too short: use at least 8 characters");
+      icon = "dialog-error-symbolic";
+      style = "error";
+      break;
+    case STRENGTH_MISMATCH:
+      text = _("The two passphrases differ");
+      icon = "dialog-error-symbolic";
+      style = "error";
+      break;
+    case STRENGTH_WEAK:
+      /* Translators: passphrase strength hint */
+      text = _("Weak: mix letters, digits and signs, or make it longer");
+      icon = "dialog-warning-symbolic";
+      style = "warning";
+      break;
+    case STRENGTH_FAIR:
+      /* Translators: passphrase strength hint */
+      text = _("Fair: a longer passphrase is harder to guess");
+      icon = "dialog-warning-symbolic";
+      style = "warning";
+      break;
+    default:
+      /* Translators: passphrase strength hint */
+      text = _("Strong");
+      icon = "emblem-ok-symbolic";
+      style = "success";
+      break;
+    }
+  adw_action_row_set_subtitle (self->strength_row, text);
+  gtk_image_set_from_icon_name (self->strength_icon, icon);
+  gtk_widget_set_css_classes (GTK_WIDGET (self->strength_icon), (const char *[]) { style, NULL });
+}
+
+static void
+cz_signer_dialog_update_actions (CzSignerDialog *self)
+{
+  gboolean busy = self->cancellable != NULL;
+  const char *department = gtk_editable_get_text (GTK_EDITABLE (self->department_row));
+  const char *uri = gtk_editable_get_text (GTK_EDITABLE (self->token_uri_row));
+  Strength strength = cz_signer_dialog_judge_passphrase (self);
+  g_autofree char *name = g_strstrip (g_strdup (department));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "signer.create",
+                                 !busy && name[0] != '\0' && strength >= STRENGTH_WEAK);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "signer.choose-file", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "signer.import", !busy && self->import_file != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "signer.use-token", !busy && g_str_has_prefix (uri, "pkcs11:"));
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+}
+
+static void
+on_input_changed (CzSignerDialog *self)
+{
+  cz_signer_dialog_update_strength (self);
+  cz_signer_dialog_update_actions (self);
+}
+
+static void
+cz_signer_dialog_show_message (CzSignerDialog *self,
+                               const char     *message)
+{
+  gtk_label_set_text (self->message_label, message ? message : "");
+  gtk_revealer_set_reveal_child (self->message_revealer, message != NULL);
+}
+
+static void
+cz_signer_dialog_set_busy (CzSignerDialog *self,
+                           gboolean        busy)
+{
+  if (busy == (self->cancellable != NULL))
+    return;
+  if (busy)
+    self->cancellable = g_cancellable_new ();
+  else
+    g_clear_object (&self->cancellable);
+  cz_signer_dialog_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+cz_signer_dialog_finish (CzSignerDialog *self,
+                         CzSigner       *signer,
+                         const char     *location)
+{
+  g_set_object (&self->signer, signer);
+  g_free (self->location);
+  self->location = g_strdup (location);
+  cz_signer_setup_set_location (location);
+
+  /* The details go above the Done button. */
+  g_object_ref (self->done_button_group);
+  adw_preferences_page_remove (self->done_page, self->done_button_group);
+  adw_preferences_page_add (self->done_page,
+                            ADW_PREFERENCES_GROUP (cz_signer_setup_details_group_new (signer, location)));
+  adw_preferences_page_add (self->done_page, self->done_button_group);
+  g_object_unref (self->done_button_group);
+  gtk_stack_set_visible_child_name (self->main_stack, "done");
+  cz_signer_dialog_show_message (self, NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNER]);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The work, on a worker                                                    */
+
+typedef enum { JOB_CREATE, JOB_IMPORT, JOB_TOKEN } JobKind;
+
+typedef struct
+{
+  JobKind          kind;
+  char            *department;
+  CzSignerKeyType  key_type;
+  char            *secret;
+  GFile           *file;
+  char            *signers_dir;
+  char            *uri;
+  char            *location;   /* result */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->department);
+  if (job->secret != NULL)
+    explicit_bzero (job->secret, strlen (job->secret));
+  g_free (job->secret);
+  g_clear_object (&job->file);
+  g_free (job->signers_dir);
+  g_free (job->uri);
+  g_free (job->location);
+  g_free (job);
+}
+
+/* A file name from the department's name that no other signer has. */
+static char *
+dup_new_signer_path (const char *dir,
+                     const char *department,
+                     const char *fingerprint)
+{
+  g_autofree char *name = g_strdup (department);
+  g_autofree char *file_name = NULL;
+
+  g_strdelimit (name, "/\\:*?\"<>|%", '_');
+  {
+    g_autoptr(GString) hex = g_string_new (NULL);
+
+    for (const char *p = fingerprint; *p && hex->len < 8; p++)
+      if (*p != ':')
+        g_string_append_c (hex, *p);
+    file_name = g_strdup_printf ("%s-%s.p12", name, hex->str);
+  }
+  return g_build_filename (dir, file_name, NULL);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzSigner) signer = NULL;
+  g_autofree char *dir = job->signers_dir ? g_strdup (job->signers_dir) : cz_signer_dup_default_dir ();
+
+  switch (job->kind)
+    {
+    case JOB_CREATE:
+      signer = cz_signer_create_department (job->department, job->key_type, NULL, &error);
+      if (signer != NULL)
+        {
+          g_autofree char *path = dup_new_signer_path (dir, job->department, cz_signer_get_fingerprint (signer));
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+
+          if (g_mkdir_with_parents (dir, 0700) != 0)
+            {
+              int saved_errno = errno;
+              g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           /* Translators: %1$s is a folder, %2$s the system's reason */
+                           _("Could not create the folder “%1$s”: %2$s"), dir, g_strerror (saved_errno));
+              g_clear_object (&signer);
+            }
+          else if (!cz_signer_save_pkcs12 (signer, file, job->secret, cancellable, &error))
+            g_clear_object (&signer);
+          else
+            job->location = g_steal_pointer (&path);
+        }
+      break;
+    case JOB_IMPORT:
+      {
+        g_autoptr(GFile) imported = NULL;
+
+        g_mkdir_with_parents (dir, 0700);
+        signer = cz_signer_import_pkcs12_file (job->file, job->secret, dir, &imported, cancellable, &error);
+        if (signer != NULL)
+          job->location = g_file_get_path (imported);
+      }
+      break;
+    case JOB_TOKEN:
+      signer = cz_signer_new_from_pkcs11 (job->uri, job->secret, &error);
+      if (signer != NULL)
+        job->location = g_strdup (job->uri);
+      break;
+    }
+
+  if (signer == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&signer), g_object_unref);
+}
+
+static void
+on_job_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CzSignerDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzSigner) signer = g_task_propagate_pointer (G_TASK (result), &error);
+  Job *job = g_task_get_task_data (G_TASK (result));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  cz_signer_dialog_set_busy (self, FALSE);
+  if (signer == NULL)
+    {
+      cz_signer_dialog_show_message (self, error->message);
+      if (g_error_matches (error, CZ_SIGNER_ERROR, CZ_SIGNER_ERROR_BAD_PASSPHRASE))
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->import_passphrase_row), "");
+          gtk_widget_grab_focus (GTK_WIDGET (self->import_passphrase_row));
+        }
+      else if (g_error_matches (error, CZ_SIGNER_ERROR, CZ_SIGNER_ERROR_BAD_PIN))
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
+          gtk_widget_grab_focus (GTK_WIDGET (self->pin_row));
+        }
+      return;
+    }
+  cz_signer_dialog_finish (self, signer, job->location);
+}
+
+static void
+cz_signer_dialog_run (CzSignerDialog *self,
+                      Job            *job)
+{
+  g_autoptr(GTask) task = NULL;
+
+  cz_signer_dialog_show_message (self, NULL);
+  cz_signer_dialog_set_busy (self, TRUE);
+  job->signers_dir = g_strdup (self->signers_dir);
+  task = g_task_new (NULL, self->cancellable, on_job_done, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CzSignerDialog *self = CZ_SIGNER_DIALOG (widget);
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = JOB_CREATE;
+  job->department = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->department_row))));
+  job->key_type = adw_combo_row_get_selected (self->key_type_row) == 1 ? CZ_SIGNER_KEY_RSA_3072 : CZ_SIGNER_KEY_ECDSA_P256;
+  job->secret = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
+  cz_signer_dialog_run (self, job);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CzSignerDialog *self = CZ_SIGNER_DIALOG (widget);
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = JOB_IMPORT;
+  job->file = g_object_ref (self->import_file);
+  job->secret = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->import_passphrase_row)));
+  cz_signer_dialog_run (self, job);
+}
+
+static void
+use_token_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CzSignerDialog *self = CZ_SIGNER_DIALOG (widget);
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = JOB_TOKEN;
+  job->uri = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->token_uri_row))));
+  job->secret = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->pin_row)));
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
+  cz_signer_dialog_run (self, job);
+}
+
+static void
+on_import_file_chosen (GtkNativeDialog *chooser,
+                       int              response,
+                       CzSignerDialog  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        cz_signer_dialog_set_import_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CzSignerDialog *self = CZ_SIGNER_DIALOG (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Choose a Certificate File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  /* Translators: a file type in the file chooser */
+  gtk_file_filter_set_name (filter, _("PKCS#12 certificates (.p12, .pfx)"));
+  gtk_file_filter_add_mime_type (filter, "application/x-pkcs12");
+  gtk_file_filter_add_pattern (filter, "*.p12");
+  gtk_file_filter_add_pattern (filter, "*.pfx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_file_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+cz_signer_dialog_dispose (GObject *object)
+{
+  CzSignerDialog *self = CZ_SIGNER_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->import_file);
+  g_clear_object (&self->signer);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_SIGNER_DIALOG);
+
+  G_OBJECT_CLASS (cz_signer_dialog_parent_class)->dispose (object);
+}
+
+static void
+cz_signer_dialog_finalize (GObject *object)
+{
+  CzSignerDialog *self = CZ_SIGNER_DIALOG (object);
+
+  g_free (self->location);
+  g_free (self->signers_dir);
+
+  G_OBJECT_CLASS (cz_signer_dialog_parent_class)->finalize (object);
+}
+
+static void
+cz_signer_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CzSignerDialog *self = CZ_SIGNER_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEPARTMENT:
+      g_value_set_string (value, gtk_editable_get_text (GTK_EDITABLE (self->department_row)));
+      break;
+    case PROP_SIGNER:
+      g_value_set_object (value, self->signer);
+      break;
+    case PROP_LOCATION:
+      g_value_set_string (value, self->location);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->cancellable != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cz_signer_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CzSignerDialog *self = CZ_SIGNER_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEPARTMENT:
+      gtk_editable_set_text (GTK_EDITABLE (self->department_row), g_value_get_string (value) ? g_value_get_string (value) : "");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cz_signer_dialog_class_init (CzSignerDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cz_signer_dialog_dispose;
+  object_class->finalize = cz_signer_dialog_finalize;
+  object_class->get_property = cz_signer_dialog_get_property;
+  object_class->set_property = cz_signer_dialog_set_property;
+
+  properties[PROP_DEPARTMENT] =
+    g_param_spec_string ("department", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIGNER] =
+    g_param_spec_object ("signer", NULL, NULL, CZ_TYPE_SIGNER,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCATION] =
+    g_param_spec_string ("location", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/signer/cz-signer-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, message_label);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, department_row);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, key_type_row);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, confirm_row);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, strength_row);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, strength_icon);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, import_file_row);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, import_passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, token_uri_row);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, pin_row);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, done_page);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, done_button_group);
+
+  gtk_widget_class_install_action (widget_class, "signer.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "signer.choose-file", NULL, choose_file_action);
+  gtk_widget_class_install_action (widget_class, "signer.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "signer.use-token", NULL, use_token_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cz_signer_dialog_init (CzSignerDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->department_row, "changed", G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->passphrase_row, "changed", G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->confirm_row, "changed", G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->token_uri_row, "changed", G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);
+  cz_signer_dialog_update_strength (self);
+  cz_signer_dialog_update_actions (self);
+}
+
+GtkWidget *
+cz_signer_dialog_new (GtkWindow  *parent,
+                      const char *department)
+{
+  return g_object_new (CZ_TYPE_SIGNER_DIALOG,
+                       "transient-for", parent,
+                       "department", department,
+                       NULL);
+}
+
+CzSigner *
+cz_signer_dialog_get_signer (CzSignerDialog *self)
+{
+  g_return_val_if_fail (CZ_IS_SIGNER_DIALOG (self), NULL);
+  return self->signer;
+}
+
+const char *
+cz_signer_dialog_get_location (CzSignerDialog *self)
+{
+  g_return_val_if_fail (CZ_IS_SIGNER_DIALOG (self), NULL);
+  return self->location;
+}
+
+gboolean
+cz_signer_dialog_get_busy (CzSignerDialog *self)
+{
+  g_return_val_if_fail (CZ_IS_SIGNER_DIALOG (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+void
+cz_signer_dialog_set_import_file (CzSignerDialog *self,
+                                  GFile          *file)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (CZ_IS_SIGNER_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_set_object (&self->import_file, file);
+  name = g_file_get_parse_name (file);
+  adw_action_row_set_subtitle (self->import_file_row, name);
+  adw_view_stack_set_visible_child_name (self->view_stack, "import");
+  cz_signer_dialog_show_message (self, NULL);
+  cz_signer_dialog_update_actions (self);
+}
+
+void
+cz_signer_dialog_set_signers_dir (CzSignerDialog *self,
+                                  const char     *dir)
+{
+  g_return_if_fail (CZ_IS_SIGNER_DIALOG (self));
+
+  g_free (self->signers_dir);
+  self->signers_dir = g_strdup (dir);
+}

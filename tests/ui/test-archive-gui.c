@@ -1,0 +1,443 @@
+/* test-archive-gui.c — the signer set-up dialog, packing from the review page,
+ * and opening a received archive, through the widgets a person uses
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include "archive/cz-archive-view.h"
+#include "archive/cz-pack-group.h"
+#include "cz-archive.h"
+#include "cz-fields.h"
+#include "cz-pdf-preview.h"
+#include "cz-sample.h"
+#include "cz-sample-evidence.h"
+#include "cz-ui-test-utils.h"
+#include "cz-wizard.h"
+#include "signer/cz-signer-dialog.h"
+#include "signer/cz-signer-setup.h"
+
+#define PASSPHRASE "长城-Great-Wall-2026"
+
+static CzSigner *test_signer;     /* created once, through the dialog */
+static char *test_archive_path;   /* packed once, through the review page */
+
+static gboolean
+row_has_subtitle (GtkWidget    *widget,
+                  gconstpointer subtitle)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), subtitle) == 0;
+}
+
+static gboolean
+label_starts_with (GtkWidget    *widget,
+                   gconstpointer prefix)
+{
+  return g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
+static void
+set_row_text (GtkWidget  *root,
+              GType       type,
+              const char *title,
+              const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (cz_test_find_row (root, type, title)), text);
+}
+
+static void
+test_signer_create (void)
+{
+  CzSignerDialog *dialog = CZ_SIGNER_DIALOG (cz_signer_dialog_new (NULL, "临湖市工业和信息化局"));
+  GtkWidget *root = GTK_WIDGET (dialog);
+  GtkWidget *create;
+  struct stat st;
+  g_autofree char *signers_dir = g_build_filename (g_get_user_data_dir (), "coopzone", "signers", NULL);
+
+  g_assert_null (cz_signer_setup_dup_location ());
+  gtk_window_present (GTK_WINDOW (dialog));
+  cz_test_flush_main_loop ();
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cz_test_find_row (root, ADW_TYPE_ENTRY_ROW, "Department name (in Chinese)"))),
+                   ==, "临湖市工业和信息化局");
+  create = cz_test_find_action_button (root, "signer.create");
+  g_assert_false (gtk_widget_is_sensitive (create));
+
+  /* Too short, then two that differ: no certificate. */
+  set_row_text (root, ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase", "short");
+  g_assert_nonnull (cz_test_find_widget (root, ADW_TYPE_ACTION_ROW, row_has_subtitle, "Too short: use at least 8 characters"));
+  g_assert_false (gtk_widget_is_sensitive (create));
+  set_row_text (root, ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase", PASSPHRASE);
+  set_row_text (root, ADW_TYPE_PASSWORD_ENTRY_ROW, "Confirm passphrase", "something else");
+  g_assert_nonnull (cz_test_find_widget (root, ADW_TYPE_ACTION_ROW, row_has_subtitle, "The two passphrases differ"));
+  g_assert_false (gtk_widget_is_sensitive (create));
+
+  set_row_text (root, ADW_TYPE_PASSWORD_ENTRY_ROW, "Confirm passphrase", PASSPHRASE);
+  g_assert_nonnull (cz_test_find_widget (root, ADW_TYPE_ACTION_ROW, row_has_subtitle, "Strong"));
+  g_assert_true (gtk_widget_is_sensitive (create));
+  g_assert_true (gtk_widget_activate_action (root, "signer.create", NULL));
+  g_assert_true (cz_signer_dialog_get_busy (dialog));
+  cz_test_spin_until (cz_signer_dialog_get_signer (dialog) != NULL);
+
+  /* A PKCS#12 file of the user's own, remembered by location only. */
+  g_assert_true (g_str_has_prefix (cz_signer_dialog_get_location (dialog), signers_dir));
+  g_assert_cmpint (g_stat (cz_signer_dialog_get_location (dialog), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    g_autofree char *remembered = cz_signer_setup_dup_location ();
+    g_assert_cmpstr (remembered, ==, cz_signer_dialog_get_location (dialog));
+  }
+  g_assert_cmpstr (cz_signer_get_organisation (cz_signer_dialog_get_signer (dialog)), ==, "临湖市工业和信息化局");
+  g_assert_cmpstr (cz_signer_get_key_algorithm (cz_signer_dialog_get_signer (dialog)), ==, "ECDSA P-256");
+  /* What a person compares by eye. */
+  g_assert_true (row_has_subtitle (cz_test_find_row (root, ADW_TYPE_ACTION_ROW, "SHA-256 fingerprint"),
+                                   cz_signer_get_fingerprint (cz_signer_dialog_get_signer (dialog))));
+
+  /* The passphrase opens the file; the password rows were emptied. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (cz_signer_dialog_get_location (dialog));
+    g_autoptr(GError) error = NULL;
+
+    test_signer = cz_signer_new_from_pkcs12_file (file, PASSPHRASE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cz_signer_get_fingerprint (test_signer), ==,
+                     cz_signer_get_fingerprint (cz_signer_dialog_get_signer (dialog)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cz_test_find_row (root, ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase"))), ==, "");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cz_test_flush_main_loop ();
+}
+
+static void
+test_signer_import_wrong_passphrase (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-signer-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ca-issued.p12", NULL);
+  g_autofree char *signers = g_build_filename (dir, "signers", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzSigner) issued = cz_signer_create_department ("某某市商务局", CZ_SIGNER_KEY_ECDSA_P256, NULL, &error);
+  CzSignerDialog *dialog;
+  GtkWidget *root;
+  GtkWidget *message;
+
+  g_assert_no_error (error);
+  g_assert_true (cz_signer_save_pkcs12 (issued, file, "ca-passphrase", NULL, &error));
+  g_assert_no_error (error);
+
+  dialog = CZ_SIGNER_DIALOG (cz_signer_dialog_new (NULL, NULL));
+  root = GTK_WIDGET (dialog);
+  cz_signer_dialog_set_signers_dir (dialog, signers);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_false (gtk_widget_is_sensitive (cz_test_find_action_button (root, "signer.import")));
+  cz_signer_dialog_set_import_file (dialog, file);   /* what the file chooser does */
+  g_assert_true (gtk_widget_is_sensitive (cz_test_find_action_button (root, "signer.import")));
+
+  set_row_text (root, ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase of the file", "wrong");
+  g_assert_true (gtk_widget_activate_action (root, "signer.import", NULL));
+  cz_test_spin_until (!cz_signer_dialog_get_busy (dialog));
+  g_assert_null (cz_signer_dialog_get_signer (dialog));
+  /* A clear message naming the file; the passphrase row is cleared for another try. */
+  message = cz_test_find_widget (root, GTK_TYPE_REVEALER, NULL, NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (message)));
+  message = gtk_revealer_get_child (GTK_REVEALER (message));
+  g_assert_true (gtk_widget_has_css_class (message, "error"));
+  g_assert_true (strstr (gtk_label_get_label (GTK_LABEL (message)), "ca-issued.p12") != NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cz_test_find_row (root, ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase of the file"))), ==, "");
+  {
+    g_autofree char *copy = g_build_filename (signers, "ca-issued.p12", NULL);
+    g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  }
+
+  set_row_text (root, ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase of the file", "ca-passphrase");
+  g_assert_true (gtk_widget_activate_action (root, "signer.import", NULL));
+  cz_test_spin_until (cz_signer_dialog_get_signer (dialog) != NULL);
+  g_assert_true (g_str_has_prefix (cz_signer_dialog_get_location (dialog), signers));
+  g_assert_cmpstr (cz_signer_get_fingerprint (cz_signer_dialog_get_signer (dialog)), ==, cz_signer_get_fingerprint (issued));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cz_test_flush_main_loop ();
+  g_unlink (path);
+}
+
+typedef struct
+{
+  CzStore   *store;
+  char      *store_dir;
+  CzDossier *dossier;
+  GtkWindow *window;
+  CzWizard  *wizard;
+  CzPackGroup *pack_group;
+  GtkWidget *pack_button;
+} PackFixture;
+
+static void
+pack_fixture_set_up (PackFixture  *fixture,
+                     gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) sample = cz_sample_dossier_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *review;
+
+  fixture->store = cz_test_store_new (&fixture->store_dir);
+  fixture->dossier = cz_store_import_dossier (fixture->store, sample, &error);
+  g_assert_no_error (error);
+  g_assert_true (cz_sample_add_evidence_to_stored (fixture->store, fixture->dossier, NULL, &error));
+  g_assert_no_error (error);
+
+  fixture->wizard = CZ_WIZARD (cz_wizard_new (fixture->store, fixture->dossier));
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->wizard));
+  fixture->window = cz_test_window_new (overlay);
+  cz_test_flush_main_loop ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.review", NULL));
+  review = GTK_WIDGET (cz_wizard_get_current_page (fixture->wizard));
+  fixture->pack_group = CZ_PACK_GROUP (cz_test_find_widget (review, CZ_TYPE_PACK_GROUP, NULL, NULL));
+  g_assert_nonnull (fixture->pack_group);
+  fixture->pack_button = cz_test_find_action_button (review, "pack.start");
+}
+
+static void
+pack_fixture_tear_down (PackFixture  *fixture,
+                        gconstpointer data)
+{
+  gtk_window_destroy (fixture->window);
+  cz_test_flush_main_loop ();
+  g_object_unref (fixture->dossier);
+  cz_test_store_free (fixture->store, fixture->store_dir);
+}
+
+static void
+test_pack_enabled_without_blockers (PackFixture  *fixture,
+                                    gconstpointer data)
+{
+  g_autofree char *zone = g_strdup (cz_dossier_get_text (fixture->dossier, CZ_FIELD_ZONE_NAME));
+  g_autofree char *name = NULL;
+
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (fixture->pack_button)), ==, "_Pack for Submission…");
+  cz_test_spin_until (gtk_widget_is_sensitive (fixture->pack_button));
+
+  /* A blocker: the button goes grey and its row says why. */
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_ZONE_NAME, "");
+  cz_test_spin_until (!gtk_widget_is_sensitive (fixture->pack_button));
+  g_assert_nonnull (cz_test_find_widget (GTK_WIDGET (fixture->pack_group), ADW_TYPE_ACTION_ROW, row_has_subtitle,
+                                         "Resolve the 1 blocker listed below first"));
+  cz_dossier_set_text (fixture->dossier, CZ_FIELD_ZONE_NAME, zone);
+  cz_test_spin_until (gtk_widget_is_sensitive (fixture->pack_button));
+
+  name = cz_pack_group_dup_default_name (fixture->pack_group);
+  g_assert_true (g_str_has_prefix (name, zone));
+  g_assert_true (strstr (name, "-申报包-") != NULL);
+  g_assert_true (g_str_has_suffix (name, ".zip"));
+}
+
+static void
+test_pack_through_review (PackFixture  *fixture,
+                          gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-pack-gui-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzArchiveVerification) verification = NULL;
+  g_autofree char *toast = NULL;
+
+  g_assert_nonnull (test_signer);
+  cz_test_spin_until (gtk_widget_is_sensitive (fixture->pack_button));
+  {
+    g_autofree char *name = cz_pack_group_dup_default_name (fixture->pack_group);
+    path = g_build_filename (dir, name, NULL);
+  }
+  file = g_file_new_for_path (path);
+
+  /* What happens once the destination is chosen and the passphrase opened the signer. */
+  cz_pack_group_pack_to (fixture->pack_group, file, test_signer);
+  g_assert_true (cz_pack_group_get_packing (fixture->pack_group));
+  g_assert_false (gtk_widget_is_sensitive (fixture->pack_button));
+  g_assert_true (gtk_widget_is_sensitive (cz_test_find_action_button (GTK_WIDGET (fixture->pack_group), "pack.cancel")));
+  cz_test_spin_until (!cz_pack_group_get_packing (fixture->pack_group));
+  g_assert_cmpstr (cz_pack_group_get_error_message (fixture->pack_group), ==, NULL);
+
+  verification = cz_archive_verify (file, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cz_archive_verification_get_valid (verification));
+  g_assert_cmpstr (cz_archive_verification_get_signer_fingerprint (verification), ==, cz_signer_get_fingerprint (test_signer));
+  g_assert_cmpstr (cz_archive_verification_get_content_fingerprint (verification), ==,
+                   cz_pack_group_get_content_fingerprint (fixture->pack_group));
+
+  /* The toast names the file; the result row carries the fingerprint for the paper form. */
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+    toast = g_strdup_printf ("Packed “%s”", basename);
+  }
+  cz_test_spin_until (cz_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, label_starts_with, toast) != NULL);
+  {
+    g_autofree char *subtitle = g_strdup_printf ("Content fingerprint (on the printed form): %s",
+                                                 cz_pack_group_get_content_fingerprint (fixture->pack_group));
+    g_assert_nonnull (cz_test_find_widget (GTK_WIDGET (fixture->pack_group), ADW_TYPE_ACTION_ROW, row_has_subtitle, subtitle));
+  }
+  g_assert_true (gtk_widget_is_sensitive (cz_test_find_action_button (GTK_WIDGET (fixture->pack_group), "pack.open-folder")));
+
+  test_archive_path = g_strdup (path);
+}
+
+static void
+test_pack_cancel (PackFixture  *fixture,
+                  gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-pack-cancel-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cancelled.zip", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDir) listing = NULL;
+
+  cz_test_spin_until (gtk_widget_is_sensitive (fixture->pack_button));
+  cz_pack_group_pack_to (fixture->pack_group, file, test_signer);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pack_group), "pack.cancel", NULL));
+  cz_test_spin_until (!cz_pack_group_get_packing (fixture->pack_group));
+
+  g_assert_nonnull (cz_pack_group_get_error_message (fixture->pack_group));
+  g_assert_null (cz_pack_group_get_archive (fixture->pack_group));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* Not even a temporary file is left beside it. */
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+  g_assert_true (gtk_widget_is_sensitive (fixture->pack_button));
+  g_rmdir (dir);
+}
+
+static CzArchiveView *
+open_archive (GtkWindow **window,
+              const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CzArchiveView *view = CZ_ARCHIVE_VIEW (cz_archive_view_new ());
+
+  *window = cz_test_window_new (GTK_WIDGET (view));
+  cz_archive_view_open (view, file);
+  g_assert_cmpstr (cz_archive_view_get_state (view), ==, "checking");
+  cz_test_spin_until (!g_str_equal (cz_archive_view_get_state (view), "checking"));
+  return view;
+}
+
+static gboolean
+preview_has_pages (CzArchiveView *view)
+{
+  return cz_pdf_preview_get_n_pages (CZ_PDF_PREVIEW (cz_archive_view_get_preview (view))) > 0;
+}
+
+static void
+test_archive_view_valid (void)
+{
+  GtkWindow *window = NULL;
+  CzArchiveView *view;
+  GtkWidget *status;
+  GtkWidget *zone;
+
+  g_assert_nonnull (test_archive_path);
+  view = open_archive (&window, test_archive_path);
+  g_assert_cmpstr (cz_archive_view_get_state (view), ==, "shown");
+
+  status = cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Valid Submission Archive");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (status)), "临湖中欧中小企业合作区"));
+  zone = cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Zone name");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (zone)), ==, "临湖中欧中小企业合作区");
+  g_assert_nonnull (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Signer certificate SHA-256 fingerprint"));
+  g_assert_true (row_has_subtitle (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Signer certificate SHA-256 fingerprint"),
+                                   cz_signer_get_fingerprint (test_signer)));
+
+  /* The form, extracted to a private folder, shown in the preview. */
+  gtk_widget_activate (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Application form"));
+  cz_test_spin_until (preview_has_pages (view));
+  {
+    GFile *shown = cz_pdf_preview_get_file (CZ_PDF_PREVIEW (cz_archive_view_get_preview (view)));
+    g_autofree char *shown_path = g_file_get_path (shown);
+    g_autofree char *folder = g_path_get_dirname (shown_path);
+    struct stat st;
+
+    g_assert_cmpint (g_stat (folder, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+    gtk_window_destroy (window);
+    cz_test_flush_main_loop ();
+  }
+}
+
+static void
+test_archive_view_tampered (void)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autofree char *dir = g_dir_make_tmp ("test-archive-view-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "tampered.zip", NULL);
+  g_autofree char *junk = g_build_filename (dir, "not-an-archive.zip", NULL);
+  GtkWindow *window = NULL;
+  CzArchiveView *view;
+  const char *marker;
+  gsize at;
+
+  g_assert_nonnull (test_archive_path);
+  g_assert_true (g_file_get_contents (test_archive_path, &contents, &length, NULL));
+  /* One byte of the first stored PDF's content changed. */
+  marker = NULL;
+  for (gsize i = 0; i + 5 <= length && marker == NULL; i++)
+    if (memcmp (contents + i, "%PDF-", 5) == 0)
+      marker = contents + i;
+  g_assert_nonnull (marker);
+  at = (marker - contents) + 200;
+  contents[at] ^= 0x01;
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  view = open_archive (&window, path);
+  if (g_str_equal (cz_archive_view_get_state (view), "refused"))
+    {
+      g_assert_nonnull (cz_archive_view_get_refusal (view));
+      g_assert_nonnull (cz_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL, NULL));
+    }
+  else
+    {
+      cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Invalid Submission Archive");
+      g_assert_false (cz_archive_verification_get_valid (cz_archive_view_get_verification (view)));
+    }
+  gtk_window_destroy (window);
+
+  /* Not a ZIP at all: refused with the core's message. */
+  g_assert_true (g_file_set_contents (junk, "this is not an archive", -1, NULL));
+  view = open_archive (&window, junk);
+  g_assert_cmpstr (cz_archive_view_get_state (view), ==, "refused");
+  g_assert_true (strstr (cz_archive_view_get_refusal (view), "not-an-archive.zip") != NULL);
+  {
+    AdwStatusPage *page = ADW_STATUS_PAGE (cz_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE,
+                                                                NULL, NULL));
+    g_assert_nonnull (page);
+  }
+  gtk_window_destroy (window);
+  cz_test_flush_main_loop ();
+
+  g_unlink (path);
+  g_unlink (junk);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  cz_test_init (&argc, &argv);
+
+  g_test_add_func ("/signer/create", test_signer_create);
+  g_test_add_func ("/signer/import-wrong-passphrase", test_signer_import_wrong_passphrase);
+  g_test_add ("/pack/enabled-without-blockers", PackFixture, NULL,
+              pack_fixture_set_up, test_pack_enabled_without_blockers, pack_fixture_tear_down);
+  g_test_add ("/pack/through-review", PackFixture, NULL,
+              pack_fixture_set_up, test_pack_through_review, pack_fixture_tear_down);
+  g_test_add ("/pack/cancel", PackFixture, NULL,
+              pack_fixture_set_up, test_pack_cancel, pack_fixture_tear_down);
+  g_test_add_func ("/archive-view/valid", test_archive_view_valid);
+  g_test_add_func ("/archive-view/tampered", test_archive_view_tampered);
+  return g_test_run ();
+}
