@@ -170,6 +170,9 @@ test_missing_and_attached (Fixture       *fixture,
   CzReviewPage *review;
   GtkWidget *row;
 
+  /* Each slot's Attach button is named with the document it asks for. */
+  g_assert_true (contains (gtk_widget_get_tooltip_text (cz_evidence_slot_group_get_attach_button (group)), "drop"));
+
   /* The sample has no evidence yet: each of the eight required slots blocks. */
   g_assert_true (message == cz_evidence_slot_group_get_message_row (group));
   cz_test_spin_until (evidence_blockers (fixture) == 8);
@@ -344,6 +347,7 @@ test_preview_selected (Fixture       *fixture,
   CzEvidenceSlotGroup *group = plan_group (fixture);
   CzPdfPreview *preview = cz_evidence_page_get_preview (fixture->page);
   g_autofree char *plan = write_pdf (fixture, "plan.pdf", 4);
+  g_autofree char *other = write_pdf (fixture, "plan-2026.pdf", 2);
   g_autoptr(GVariant) record = NULL;
   CzEvidenceFileRow *row;
   const char *sha256;
@@ -353,6 +357,7 @@ test_preview_selected (Fixture       *fixture,
   sha256 = cz_evidence_record_get_text (record, "sha256");
   row = cz_evidence_slot_group_get_file_row (group, sha256);
   g_assert_null (cz_evidence_page_get_previewed (fixture->page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (preview)))), ==, "empty");
 
   /* Opening the file's row selects it: its first page shows. */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
@@ -371,6 +376,17 @@ test_preview_selected (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "slot.remove", "s", sha256));
   cz_test_spin_until (cz_evidence_page_get_previewed (fixture->page) == NULL);
   g_assert_null (cz_pdf_preview_get_file (preview));
+
+  /* Coming back to the step with nothing shown shows the first attached file. */
+  attach (fixture, group, (const char *[]) { other, NULL });
+  g_assert_null (cz_evidence_page_get_previewed (fixture->page));
+  g_assert_true (cz_wizard_show_step (fixture->wizard, "review"));
+  g_assert_true (cz_wizard_show_step (fixture->wizard, "evidence"));
+  {
+    g_autoptr(GVariant) next = only_record (fixture);
+    cz_test_spin_until (g_strcmp0 (cz_evidence_page_get_previewed (fixture->page),
+                                   cz_evidence_record_get_text (next, "sha256")) == 0);
+  }
 }
 
 int

@@ -150,6 +150,14 @@ test_attach_scans (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "3 pages"));
 }
 
+static gboolean
+is_remove_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "slot.remove") == 0 &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Remove") == 0;
+}
+
 static void
 test_password_and_remove (Fixture       *fixture,
                           gconstpointer  data)
@@ -174,7 +182,7 @@ test_password_and_remove (Fixture       *fixture,
       /* Removing the protected file leaves the good one, and the slot satisfied. */
       row = find_row (fixture, "locked");
       g_assert_nonnull (row);
-      remove = cz_test_find_widget (row, GTK_TYPE_BUTTON, NULL, NULL);
+      remove = cz_test_find_widget (row, GTK_TYPE_BUTTON, is_remove_button, NULL);
       g_assert_nonnull (remove);
       gtk_widget_activate (remove);
       cz_test_spin_until (cz_evidence_slot_group_get_satisfied (fixture->group));

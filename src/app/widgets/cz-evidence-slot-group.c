@@ -574,6 +574,13 @@ cz_evidence_slot_group_constructed (GObject *object)
   g_return_if_fail (self->slot != NULL);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), cz_evidence_slot_get_title (self->slot, language));
+  {
+    /* Eight "Attach…" buttons in a row: a screen reader names the document too. */
+    /* Translators: accessible name of the Attach button of an evidence slot; %s is the document asked for */
+    g_autofree char *label = g_strdup_printf (_("Attach “%s”…"), cz_evidence_slot_get_title (self->slot, language));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->attach_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                          cz_evidence_slot_get_required (self->slot)
                                            ? _("Required. PDF, or JPEG/PNG scans; drop files here.")

@@ -135,6 +135,34 @@ on_dossier_changed (CzEvidencePage *self)
   rebuild (self);
 }
 
+/* Coming to the step with nothing shown, the first attached file is shown. */
+static void
+cz_evidence_page_map (GtkWidget *widget)
+{
+  CzEvidencePage *self = CZ_EVIDENCE_PAGE (widget);
+  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+
+  GTK_WIDGET_CLASS (cz_evidence_page_parent_class)->map (widget);
+
+  if (self->previewed == NULL && self->store != NULL && dossier != NULL)
+    {
+      g_autoptr(GPtrArray) records = cz_evidence_dup_records (dossier, NULL);
+
+      for (guint i = 0; i < self->groups->len && self->previewed == NULL; i++)
+        for (guint r = 0; r < records->len; r++)
+          {
+            CzEvidenceSlotGroup *group = self->groups->pdata[i];
+
+            if (g_strcmp0 (cz_evidence_record_get_text (records->pdata[r], "slot"),
+                           cz_evidence_slot_group_get_slot_id (group)) == 0)
+              {
+                cz_evidence_slot_group_activate_file (group, cz_evidence_record_get_text (records->pdata[r], "sha256"));
+                break;
+              }
+          }
+    }
+}
+
 /* Layout: the paned turns when the page crosses WIDE_LAYOUT_MIN_WIDTH. */
 
 static void
@@ -236,6 +264,7 @@ cz_evidence_page_class_init (CzEvidencePageClass *klass)
   object_class->set_property = cz_evidence_page_set_property;
   object_class->dispose = cz_evidence_page_dispose;
   object_class->finalize = cz_evidence_page_finalize;
+  widget_class->map = cz_evidence_page_map;
 
   properties[PROP_EVIDENCE_STORE] =
     g_param_spec_object ("evidence-store", NULL, NULL, CZ_TYPE_EVIDENCE_STORE,
