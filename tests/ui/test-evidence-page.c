@@ -389,6 +389,28 @@ test_preview_selected (Fixture       *fixture,
   }
 }
 
+static gboolean
+is_preview_group (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  g_autofree char *title = NULL;
+
+  g_object_get (widget, "title", &title, NULL);
+  return g_strcmp0 (title, "Evidence Preview") == 0;
+}
+
+/* The help overlay loads and lists the preview's shortcuts. */
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
+  g_assert_nonnull (overlay);
+  g_assert_nonnull (cz_test_find_widget (overlay, GTK_TYPE_SHORTCUTS_GROUP, is_preview_group, NULL));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +424,7 @@ main (int   argc,
   ADD ("/evidence-page/replace-keeps-details", test_replace_keeps_details);
   ADD ("/evidence-page/preview-selected", test_preview_selected);
 #undef ADD
+  g_test_add_func ("/evidence-page/help-overlay", test_help_overlay);
 
   return g_test_run ();
 }
