@@ -298,7 +298,12 @@ print_usage (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *synopsis = g_strdup_printf ("%s %s", commands[i].name, commands[i].args);
-      fprintf (out, "  %-30s %s\n", synopsis, _(commands[i].summary));
+
+      /* A long synopsis gets a line of its own, so the summaries stay in one column. */
+      if (g_utf8_strlen (synopsis, -1) <= 30)
+        fprintf (out, "  %-30s %s\n", synopsis, _(commands[i].summary));
+      else
+        fprintf (out, "  %s\n  %-30s %s\n", synopsis, "", _(commands[i].summary));
     }
   fprintf (out, "\n%s\n", _("The store is $XDG_DATA_HOME/coopzone/coopzone.db unless --store is given."));
 }
