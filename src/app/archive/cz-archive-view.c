@@ -190,7 +190,7 @@ add_check_row (AdwPreferencesGroup *group,
                const char          *value,
                gboolean             passed)
 {
-  GtkWidget *row = add_row (group, title, value ? value : "—");
+  GtkWidget *row = add_row (group, title, value);
   GtkWidget *icon = gtk_image_new_from_icon_name (passed ? "emblem-ok-symbolic" : "dialog-error-symbolic");
 
   gtk_widget_add_css_class (icon, passed ? "success" : "error");
@@ -690,7 +690,7 @@ GtkWindow *
 cz_archive_view_new_window (GtkApplication *application,
                             GFile          *archive)
 {
-  GtkWidget *window = adw_application_window_new (application);
+  GtkWidget *window = g_object_new (ADW_TYPE_APPLICATION_WINDOW, "application", application, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   g_autofree char *name = g_file_get_basename (archive);

@@ -27,6 +27,7 @@ struct _CzSignerDialog
   AdwWindow            parent_instance;
 
   AdwViewStack        *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
   GtkStack            *main_stack;
   GtkSpinner          *spinner;
   GtkRevealer         *message_revealer;
@@ -221,6 +222,8 @@ cz_signer_dialog_finish (CzSignerDialog *self,
   adw_preferences_page_add (self->done_page, self->done_button_group);
   g_object_unref (self->done_button_group);
   gtk_stack_set_visible_child_name (self->main_stack, "done");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  adw_view_switcher_title_set_title (self->switcher_title, _("Signing Certificate"));
   cz_signer_dialog_show_message (self, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
@@ -565,6 +568,7 @@ cz_signer_dialog_class_init (CzSignerDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/signer/cz-signer-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, message_revealer);
