@@ -991,6 +991,64 @@ test_hostile_damaged_entry (Fixture       *fixture,
   assert_refused (fixture, archive, CZ_ARCHIVE_ERROR_CORRUPT);
 }
 
+/* One payload file for a preview: its bytes, and nothing outside data/, too big or hostile. */
+static void
+test_extract_payload_file (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = pack_sample (fixture, "申报包.zip", 4096);
+  g_autoptr(GFile) archive = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) evidence = cz_archive_extract_payload_file (archive, "data/evidence/c1/01-营业执照.pdf",
+                                                                G_MAXUINT64, NULL, &error);
+  g_autoptr(GBytes) missing = NULL;
+  g_autoptr(GBytes) outside = NULL;
+  g_autoptr(GBytes) escape = NULL;
+  g_autoptr(GBytes) too_big = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (evidence), ==, 4096);
+  g_assert_cmpmem (g_bytes_get_data (evidence, NULL), 9, "%PDF-1.4\n", 9);
+
+  missing = cz_archive_extract_payload_file (archive, "data/evidence/c9/01-none.pdf", G_MAXUINT64, NULL, &error);
+  g_assert_error (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_NOT_A_BAG);
+  g_assert_null (missing);
+  g_clear_error (&error);
+  outside = cz_archive_extract_payload_file (archive, "bagit.txt", G_MAXUINT64, NULL, &error);
+  g_assert_error (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_PATH_TRAVERSAL);
+  g_assert_null (outside);
+  g_clear_error (&error);
+  escape = cz_archive_extract_payload_file (archive, "data/../bagit.txt", G_MAXUINT64, NULL, &error);
+  g_assert_error (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_PATH_TRAVERSAL);
+  g_assert_null (escape);
+  g_clear_error (&error);
+  too_big = cz_archive_extract_payload_file (archive, "data/evidence/c1/01-营业执照.pdf", 1000, NULL, &error);
+  g_assert_error (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_ZIP_BOMB);
+  g_assert_null (too_big);
+}
+
+static void
+test_extract_payload_file_hostile (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "archive-fixtures.py", NULL);
+  g_autofree char *path = fixture_path (fixture, "hostile.zip");
+  g_autofree char *absolute = fixture_path (fixture, "absolute.txt");
+  g_autoptr(GFile) archive = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip (PYTHON " is not installed");
+      return;
+    }
+  g_assert_cmpint (run_in (fixture->dir, PYTHON, script, "hostile", "traversal", path, absolute, NULL), ==, 0);
+  bytes = cz_archive_extract_payload_file (archive, "data/dossier.json", G_MAXUINT64, NULL, &error);
+  g_assert_error (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_PATH_TRAVERSAL);
+  g_assert_null (bytes);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 #define ADD_DATA(path, data, func) g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
@@ -1032,6 +1090,8 @@ main (int   argc,
   ADD ("/archive/hostile/truncated", test_hostile_truncated);
   ADD ("/archive/hostile/not-a-zip", test_hostile_not_a_zip);
   ADD ("/archive/hostile/damaged-entry", test_hostile_damaged_entry);
+  ADD ("/archive/extract-payload-file", test_extract_payload_file);
+  ADD ("/archive/extract-payload-file/hostile", test_extract_payload_file_hostile);
 
   status = g_test_run ();
   g_clear_object (&the_signer);
