@@ -40,6 +40,7 @@ struct _CzPackGroup
   gboolean             evidence_store_set;
   GCancellable        *cancellable;    /* while packing */
   GFile               *destination;    /* chosen, not yet packed */
+  CzSigner            *fresh_signer;   /* just set up, so already unlocked: used for the next pack only */
   GFile               *archive;        /* packed */
   char                *content_fingerprint;
   char                *error_message;
@@ -480,12 +481,16 @@ on_destination_chosen (GtkNativeDialog *chooser,
                        int              response,
                        CzPackGroup     *self)
 {
+  g_autoptr(CzSigner) fresh = g_steal_pointer (&self->fresh_signer);
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *location = cz_signer_setup_dup_location ();
 
-      if (file != NULL && location != NULL)
+      if (file != NULL && fresh != NULL)
+        cz_pack_group_pack_to (self, file, fresh);
+      else if (file != NULL && location != NULL)
         {
           g_set_object (&self->destination, file);
           unlock_and_pack (self, location, NULL);
@@ -520,9 +525,12 @@ on_setup_signer (CzSignerDialog *dialog,
                  CzPackGroup    *self)
 {
   cz_pack_group_update_signer_row (self);
-  /* Just set up and unlocked: the destination comes next, then its passphrase once more. */
+  /* Just set up and so unlocked: only the destination is left to ask. */
   if (cz_signer_dialog_get_signer (dialog) != NULL)
-    choose_destination (self);
+    {
+      g_set_object (&self->fresh_signer, cz_signer_dialog_get_signer (dialog));
+      choose_destination (self);
+    }
 }
 
 static GtkWidget *
@@ -610,6 +618,7 @@ cz_pack_group_dispose (GObject *object)
   self->page = NULL;
   g_clear_object (&self->evidence_store);
   g_clear_object (&self->destination);
+  g_clear_object (&self->fresh_signer);
   g_clear_object (&self->archive);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_PACK_GROUP);
