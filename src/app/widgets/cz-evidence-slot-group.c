@@ -313,7 +313,6 @@ open_action (GtkWidget  *widget,
   if (file == NULL)
     return;
   uri = g_file_get_uri (file);
-  g_app_launch_context_setenv (G_APP_LAUNCH_CONTEXT (context), "COOPZONE_EVIDENCE", "1");
   g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), self->cancellable,
                                            on_launched, g_object_ref (self));
 }
