@@ -192,7 +192,7 @@ test_missing_and_attached (Fixture       *fixture,
   cz_test_spin_until (g_strcmp0 (cz_message_row_get_finding_style (message), "error") == 0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
   g_assert_true (contains (cz_message_row_get_finding_message (message), "is required"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (group), "error"));
+  g_assert_true (gtk_widget_has_css_class (cz_evidence_slot_group_get_attach_button (group), "error"));
   /* Like every step, the list covers it in red only once something is attached. */
   g_assert_cmpstr (cz_wizard_get_step_state (fixture->wizard, "evidence"), ==, "Not started");
 
@@ -202,7 +202,7 @@ test_missing_and_attached (Fixture       *fixture,
   cz_test_spin_until (evidence_blockers (fixture) == 7);
   cz_test_spin_until (cz_message_row_get_finding_message (message) == NULL);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (group), "error"));
+  g_assert_false (gtk_widget_has_css_class (cz_evidence_slot_group_get_attach_button (group), "error"));
   {
     g_autoptr(GPtrArray) records = cz_evidence_dup_records (fixture->dossier, PLAN);
     g_assert_cmpuint (records->len, ==, 3);

@@ -713,8 +713,7 @@ cz_evidence_slot_group_init (CzEvidenceSlotGroup *self)
   self->file_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->show_findings = TRUE;
-  /* Taken out and put back after the files: the group keeps it alive meanwhile. */
-  self->message_row = g_object_ref_sink (cz_message_row_new (GTK_WIDGET (self)));
+
 
   self->attach_button = gtk_button_new_with_mnemonic (_("_Attach…"));
   /* Translators: tooltip of the Attach button of an evidence slot */
@@ -722,6 +721,11 @@ cz_evidence_slot_group_init (CzEvidenceSlotGroup *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->attach_button), "slot.attach");
   gtk_widget_set_valign (self->attach_button, GTK_ALIGN_CENTER);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->attach_button);
+
+  /* Taken out and put back after the files: the group keeps it alive meanwhile.
+   * Its target is the Attach button: what to do, and what a screen reader
+   * reads with the finding when the review sends the focus there. */
+  self->message_row = g_object_ref_sink (cz_message_row_new (self->attach_button));
 
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
