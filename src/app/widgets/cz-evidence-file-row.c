@@ -55,7 +55,16 @@ set_member (CzEvidenceFileRow *self,
             const char        *text)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr(GPtrArray) records = NULL;
 
+  /* Focus leaves the inputs as the row goes away, too. */
+  if (self->dossier == NULL)
+    return;
+  records = cz_evidence_dup_records (self->dossier, self->slot_id);
+  for (guint i = 0; i < records->len; i++)
+    if (g_strcmp0 (cz_evidence_record_get_text (records->pdata[i], "sha256"), self->sha256) == 0 &&
+        g_strcmp0 (cz_evidence_record_get_text (records->pdata[i], member), stripped) == 0)
+      return;
   cz_evidence_set_member (self->dossier, self->slot_id, self->sha256, member, stripped);
 }
 
@@ -339,10 +348,27 @@ cz_evidence_file_row_class_init (CzEvidenceFileRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_pages_apply);
 }
 
+/* Leaving an input keeps what was typed, as Enter or the apply button would. */
+static void
+apply_on_leave (CzEvidenceFileRow *self,
+                AdwEntryRow       *row,
+                GCallback          apply)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (focus, "leave", apply, self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
+}
+
 static void
 cz_evidence_file_row_init (CzEvidenceFileRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  apply_on_leave (self, self->title_row, G_CALLBACK (on_title_apply));
+  apply_on_leave (self, self->issuer_row, G_CALLBACK (on_issuer_apply));
+  apply_on_leave (self, self->date_row, G_CALLBACK (on_date_apply));
+  apply_on_leave (self, self->pages_row, G_CALLBACK (on_pages_apply));
 }
 
 GtkWidget *
