@@ -359,14 +359,30 @@ on_imported (GObject      *source,
 
 /* Replacing: the new file takes the old record's title, issuer, date and
  * pages, then the old one goes. */
+typedef struct
+{
+  CzEvidenceSlotGroup *self;        /* a reference */
+  char                *old_sha256;
+} Replacement;
+
+static void
+replacement_free (Replacement *replacement)
+{
+  g_object_unref (replacement->self);
+  g_free (replacement->old_sha256);
+  g_free (replacement);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Replacement, replacement_free)
+
 static void
 on_replacement_imported (GObject      *source,
                          GAsyncResult *result,
                          gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  CzEvidenceSlotGroup *self = g_task_get_source_object (task);
-  const char *old_sha256 = g_task_get_task_data (task);
+  g_autoptr(Replacement) replacement = user_data;
+  CzEvidenceSlotGroup *self = replacement->self;
+  const char *old_sha256 = replacement->old_sha256;
   g_autoptr(GError) error = NULL;
   CzEvidenceInfo *info = cz_evidence_store_import_finish (CZ_EVIDENCE_STORE (source), result, &error);
   g_autoptr(GPtrArray) records = NULL;
@@ -414,18 +430,19 @@ cz_evidence_slot_group_replace_file (CzEvidenceSlotGroup *self,
                                      GFile               *file)
 {
   CzEvidenceLimits limits;
-  g_autoptr(GTask) task = NULL;
+  Replacement *replacement;
 
   g_return_if_fail (CZ_IS_EVIDENCE_SLOT_GROUP (self));
   g_return_if_fail (sha256 != NULL);
   g_return_if_fail (G_IS_FILE (file));
 
   cz_evidence_limits_for_slot (&limits, self->slot);
-  task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_task_data (task, g_strdup (sha256), g_free);
+  replacement = g_new0 (Replacement, 1);
+  replacement->self = g_object_ref (self);
+  replacement->old_sha256 = g_strdup (sha256);
   self->n_importing++;
   cz_evidence_store_import_async (self->store, file, &limits, self->cancellable,
-                                  on_replacement_imported, g_steal_pointer (&task));
+                                  on_replacement_imported, replacement);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
