@@ -389,6 +389,27 @@ test_preview_selected (Fixture       *fixture,
   }
 }
 
+/* Another pack (installed or loaded) rebuilds the slots from it. */
+static void
+test_new_pack (Fixture       *fixture,
+               gconstpointer  data)
+{
+  CzEvidenceSlotGroup *before = plan_group (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzRules) rules = cz_rules_new_builtin (CZ_RULES_BUILTIN_YEAR, &error);
+  CzEvidenceSlotGroup *after;
+
+  g_assert_no_error (error);
+  g_object_ref (before);
+  cz_validator_set_rules (fixture->validator, rules);
+  after = plan_group (fixture);
+  g_assert_true (after != before);
+  g_assert_true (cz_wizard_page_get_field_input (CZ_WIZARD_PAGE (fixture->page), PLAN_FIELD) ==
+                 cz_evidence_slot_group_get_attach_button (after));
+  g_object_unref (before);
+  cz_test_spin_until (evidence_blockers (fixture) == 8);
+}
+
 static gboolean
 is_preview_group (GtkWidget     *widget,
                   gconstpointer  data)
@@ -423,6 +444,7 @@ main (int   argc,
   ADD ("/evidence-page/cite-pages", test_cite_pages);
   ADD ("/evidence-page/replace-keeps-details", test_replace_keeps_details);
   ADD ("/evidence-page/preview-selected", test_preview_selected);
+  ADD ("/evidence-page/new-pack", test_new_pack);
 #undef ADD
   g_test_add_func ("/evidence-page/help-overlay", test_help_overlay);
 

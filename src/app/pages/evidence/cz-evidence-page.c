@@ -135,6 +135,17 @@ on_dossier_changed (CzEvidencePage *self)
   rebuild (self);
 }
 
+/* A newer pack may ask for other evidence. */
+static void
+on_validator_changed (CzEvidencePage *self)
+{
+  CzValidator *validator = cz_wizard_page_get_validator (CZ_WIZARD_PAGE (self));
+
+  if (validator != NULL)
+    g_signal_connect_object (validator, "notify::rules", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  rebuild (self);
+}
+
 /* Coming to the step with nothing shown, the first attached file is shown. */
 static void
 cz_evidence_page_map (GtkWidget *widget)
@@ -290,7 +301,7 @@ cz_evidence_page_init (CzEvidencePage *self)
                                  gtk_custom_layout_new (NULL, evidence_layout_measure, evidence_layout_allocate));
 
   g_signal_connect (self, "notify::dossier", G_CALLBACK (on_dossier_changed), NULL);
-  g_signal_connect (self, "notify::validator", G_CALLBACK (rebuild), NULL);
+  g_signal_connect (self, "notify::validator", G_CALLBACK (on_validator_changed), NULL);
 }
 
 GtkWidget *
