@@ -129,30 +129,6 @@ command_list (CliContext  *ctx,
   return 0;
 }
 
-/* Codes and units as a person reads them: "苏州市 (320500)", "48.6 km²". */
-static char *
-display_field (CzDossier  *dossier,
-               const char *field_id)
-{
-  CzValue *value = cz_dossier_get_value (dossier, field_id);
-
-  if (g_str_equal (field_id, CZ_FIELD_ZONE_AREA_M2) && cz_value_get_kind (value) == CZ_FIELD_KIND_INTEGER)
-    {
-      g_autofree char *km2 = cz_format_scaled_decimal (cz_value_get_integer (value), 6);
-      return g_strdup_printf ("%s km²", km2);
-    }
-
-  if ((g_str_equal (field_id, CZ_FIELD_ZONE_PROVINCE) || g_str_equal (field_id, CZ_FIELD_ZONE_CITY)) &&
-      cz_value_get_kind (value) == CZ_FIELD_KIND_TEXT)
-    {
-      CzDivision *division = cz_divisions_lookup (cz_value_get_text (value));
-
-      if (division != NULL)
-        return g_strdup_printf ("%s (%s)", cz_division_get_name (division), cz_division_get_code (division));
-    }
-
-  return cz_value_to_display (value);
-}
 
 static int
 command_show (CliContext  *ctx,
@@ -183,7 +159,7 @@ command_show (CliContext  *ctx,
     {
       const char *field_id = g_ptr_array_index (ids, i);
       const CzFieldSpec *spec = cz_field_spec_lookup (field_id);
-      g_autofree char *display = display_field (dossier, field_id);
+      g_autofree char *display = cz_field_dup_display (field_id, cz_dossier_get_value (dossier, field_id));
 
       g_print ("%-28s %s: %s\n", field_id, spec ? _(spec->label) : "", display);
     }

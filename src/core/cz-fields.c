@@ -8,7 +8,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cz-divisions.h"
 #include "cz-fields.h"
+#include "cz-number.h"
 
 /* The largest planned area we believe without asking: more than most
  * prefecture-level cities, so a bigger number is almost always a unit mistake. */
@@ -556,4 +558,35 @@ cz_field_check (const char    *field_id,
     default:
       return NULL;
     }
+}
+
+/**
+ * cz_field_dup_display:
+ *
+ * Returns: (transfer full): the value as a person reads it
+ */
+char *
+cz_field_dup_display (const char    *field_id,
+                      const CzValue *value)
+{
+  g_return_val_if_fail (field_id != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  if (g_str_has_suffix (field_id, "_m2") && cz_value_get_kind (value) == CZ_FIELD_KIND_INTEGER)
+    {
+      g_autofree char *km2 = cz_format_scaled_decimal (cz_value_get_integer (value), 6);
+      return g_strdup_printf ("%s km²", km2);
+    }
+
+  if ((g_str_equal (field_id, CZ_FIELD_ZONE_PROVINCE) || g_str_equal (field_id, CZ_FIELD_ZONE_CITY) ||
+       g_str_equal (field_id, CZ_FIELD_APPLICANT_CITY)) &&
+      cz_value_get_kind (value) == CZ_FIELD_KIND_TEXT)
+    {
+      CzDivision *division = cz_divisions_lookup (cz_value_get_text (value));
+
+      if (division != NULL)
+        return g_strdup_printf ("%s (%s)", cz_division_get_name (division), cz_division_get_code (division));
+    }
+
+  return cz_value_to_display (value);
 }

@@ -126,6 +126,11 @@ const char        *cz_step_get_title    (CzStep         step);   /* translated *
 GPtrArray         *cz_fields_dup_ids_for_step (CzStep   step,
                                                guint    call_year);
 
+/* The value as a person reads it: place names for division codes ("苏州市 (320500)"),
+ * km² for areas, 元 for money, lists joined. */
+char              *cz_field_dup_display (const char    *field_id,
+                                         const CzValue *value);
+
 /* A translated message saying what is wrong and what to do, or NULL when the
  * value is acceptable. @value may be NULL for an unanswered field. */
 char              *cz_field_check       (const char    *field_id,

@@ -133,6 +133,23 @@ test_every_spec_has_label (void)
     }
 }
 
+static void
+test_display (void)
+{
+  g_autoptr(CzValue) area = cz_value_new_integer (48600000);
+  g_autoptr(CzValue) city = cz_value_new_text ("320500");
+  g_autoptr(CzValue) unknown = cz_value_new_text ("999999");
+  g_autofree char *area_text = cz_field_dup_display (CZ_FIELD_ZONE_AREA_M2, area);
+  g_autofree char *city_text = cz_field_dup_display (CZ_FIELD_ZONE_CITY, city);
+  g_autofree char *unknown_text = cz_field_dup_display (CZ_FIELD_ZONE_CITY, unknown);
+  g_autofree char *plain = cz_field_dup_display (CZ_FIELD_CONTACT_NAME, city);
+
+  g_assert_cmpstr (area_text, ==, "48.6 km²");
+  g_assert_cmpstr (city_text, ==, "苏州市 (320500)");
+  g_assert_cmpstr (unknown_text, ==, "999999");
+  g_assert_cmpstr (plain, ==, "320500");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -145,6 +162,7 @@ main (int   argc,
   g_test_add_func ("/fields/area", test_area);
   g_test_add_func ("/fields/lists-and-kinds", test_lists_and_kinds);
   g_test_add_func ("/fields/every-spec-has-label", test_every_spec_has_label);
+  g_test_add_func ("/fields/display", test_display);
 
   return g_test_run ();
 }

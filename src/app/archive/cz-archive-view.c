@@ -18,6 +18,7 @@
 
 #include "cz-archive-view.h"
 #include "cz-evidence.h"
+#include "cz-fields.h"
 #include "cz-pdf-preview.h"
 #include "cz-score.h"
 
@@ -231,29 +232,31 @@ static void
 cz_archive_view_add_dossier (CzArchiveView *self,
                              JsonObject    *fields)
 {
-  static const struct { const char *id; const char *title; } shown[] = {
-    { "zone.name", N_("Zone name") },
-    { "zone.partners", N_("Partner countries") },
-    { "zone.province", N_("Province") },
-    { "zone.city", N_("City") },
-    { "zone.management_body", N_("Management body") },
-    { "zone.industries", N_("Leading industries") },
-    { "zone.area_m2", N_("Area (m²)") },
-    { "applicant.department", N_("Applying department") },
-    { "contact.name", N_("Contact") },
-    { "contact.phone", N_("Phone") },
-    { "contact.email", N_("Email") },
-    { "application.year", N_("Call year") },
+  static const char * const shown[] = {
+    CZ_FIELD_ZONE_NAME, CZ_FIELD_ZONE_PARTNERS, CZ_FIELD_ZONE_PROVINCE, CZ_FIELD_ZONE_CITY,
+    CZ_FIELD_ZONE_MANAGEMENT_BODY, CZ_FIELD_ZONE_INDUSTRIES, CZ_FIELD_ZONE_AREA_M2,
+    CZ_FIELD_APPLICANT_DEPARTMENT, CZ_FIELD_CONTACT_NAME, CZ_FIELD_CONTACT_PHONE,
+    CZ_FIELD_CONTACT_EMAIL, CZ_FIELD_APPLICATION_YEAR,
   };
   AdwPreferencesGroup *group = cz_archive_view_add_group (self, _("Dossier"),
                                                           _("The answers as signed; they cannot be changed here."));
 
+  /* The same labels and units as the wizard and the form. */
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     {
-      g_autofree char *value = dup_field_text (fields, shown[i].id);
+      const CzFieldSpec *spec = cz_field_spec_lookup (shown[i]);
+      g_autofree char *value = NULL;
 
+      if (spec == NULL || fields == NULL || !json_object_has_member (fields, shown[i]))
+        continue;
+      {
+        g_autoptr(CzValue) typed = cz_value_new_from_json (json_object_get_member (fields, shown[i]), NULL);
+
+        if (typed != NULL)
+          value = cz_field_dup_display (shown[i], typed);
+      }
       if (value != NULL && value[0] != '\0')
-        add_row (group, _(shown[i].title), value);
+        add_row (group, _(spec->label), value);
     }
 }
 

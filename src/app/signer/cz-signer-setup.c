@@ -127,10 +127,10 @@ cz_signer_setup_prompt_new (GtkWindow  *parent,
 
   if (token)
     /* Translators: asked before signing with a key on a USB token */
-    body = g_strdup (_("Enter the PIN of the USB key that holds the department's signing key."));
+    body = g_strdup (_("Enter the PIN of the USB key that holds the department’s signing key."));
   else
     /* Translators: %s is the name of the certificate file (.p12) */
-    body = g_strdup_printf (_("Enter the passphrase of the department certificate “%s”. It is used for this signature only and is not kept."),
+    body = g_strdup_printf (_("Enter the passphrase of the department certificate “%s”. It is used only now and is not kept."),
                             basename);
   if (problem != NULL)
     {
@@ -149,7 +149,7 @@ cz_signer_setup_prompt_new (GtkWindow  *parent,
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     /* Translators: button that opens the certificate with the passphrase */
-                                    "unlock", _("_Sign"),
+                                    "unlock", _("_Unlock"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unlock", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "unlock");
@@ -338,7 +338,9 @@ cz_signer_setup_window_new (GtkWindow  *parent,
 
   adw_preferences_group_set_title (group, _("Department Signer"));
   adw_preferences_group_set_description (group, _("Archives are signed with this certificate. Its passphrase or PIN is asked each time and never stored."));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->location_row), _("Location"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->location_row),
+                                 /* Translators: where the certificate file (or USB key) is */
+                                 C_("certificate", "Location"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (data->location_row), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (data->location_row), "property");
   adw_preferences_group_add (group, GTK_WIDGET (data->location_row));
