@@ -203,7 +203,7 @@ evidence_layout_allocate (GtkWidget *widget,
   if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != wanted)
     {
       gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), wanted);
-      gtk_paned_set_position (self->paned, wanted == GTK_ORIENTATION_HORIZONTAL ? width * 11 / 20 : height / 2);
+      gtk_paned_set_position (self->paned, (wanted == GTK_ORIENTATION_HORIZONTAL ? width : height) * 11 / 20);
     }
   gtk_widget_measure (GTK_WIDGET (self->paned), GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
   gtk_widget_allocate (GTK_WIDGET (self->paned), width, height, baseline, NULL);
