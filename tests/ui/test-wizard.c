@@ -252,6 +252,25 @@ test_reload_rules (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* Steps after the first are built after the first frame; Next works at once
+ * all the same, and every step is there once the main loop has run. */
+static void
+test_steps_built_after_first (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(CzDossier) dossier = cz_sample_dossier_new ();
+  GtkWidget *wizard = cz_wizard_new (NULL, dossier);
+  GtkWindow *window = cz_test_window_new (wizard);
+
+  g_assert_true (gtk_widget_activate_action (wizard, "wizard.next", NULL));
+  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (CZ_WIZARD (wizard))), ==, "boundary");
+
+  cz_test_flush_main_loop ();
+  g_assert_cmpuint (cz_wizard_get_n_pages (CZ_WIZARD (wizard)), ==, 8);
+  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_page (CZ_WIZARD (wizard), 7)), ==, "review");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +282,7 @@ main (int   argc,
   ADD ("/wizard/save-status-and-title", test_save_status_and_title);
   ADD ("/wizard/two-windows-share-edits", test_two_windows_share_edits);
   ADD ("/wizard/reload-rules", test_reload_rules);
+  ADD ("/wizard/steps-built-after-first", test_steps_built_after_first);
 #undef ADD
 
   return g_test_run ();

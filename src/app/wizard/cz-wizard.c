@@ -90,12 +90,16 @@ struct _CzWizard
   char           *score_text;
   guint           state_timeout_id;
   GArray         *steps;          /* of Step */
+  guint           n_built_in;     /* how many of step_types[] are built so far */
+  guint           build_id;       /* idle that builds the rest after the first frame */
   guint           current;
   SaveState       save_state;
   char           *save_status;
 };
 
 G_DEFINE_FINAL_TYPE (CzWizard, cz_wizard, GTK_TYPE_WIDGET)
+
+static void cz_wizard_ensure_pages (CzWizard *self);
 
 enum {
   PROP_0,
@@ -118,7 +122,8 @@ cz_wizard_get_step (CzWizard *self,
 static void
 cz_wizard_update_actions (CzWizard *self)
 {
-  guint n = self->steps->len;
+  /* Steps still to be built count: Next works before they are. */
+  guint n = self->steps->len + (G_N_ELEMENTS (step_types) - self->n_built_in);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.previous", n > 0 && self->current > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next", n > 0 && self->current + 1 < n);
@@ -277,6 +282,7 @@ static void
 cz_wizard_update_states (CzWizard *self)
 {
   g_clear_handle_id (&self->state_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->build_id, g_source_remove);
 
   for (guint i = 0; i < self->steps->len; i++)
     cz_wizard_update_step_state (self, cz_wizard_get_step (self, i));
@@ -374,6 +380,7 @@ wizard_next_action (GtkWidget  *widget,
 {
   CzWizard *self = CZ_WIZARD (widget);
 
+  cz_wizard_ensure_pages (self);
   cz_wizard_go_to (self, self->current + 1);
 }
 
@@ -473,14 +480,11 @@ cz_wizard_create_step_row (CzWizard     *self,
   return row;
 }
 
-void
-cz_wizard_add_page (CzWizard     *self,
-                    CzWizardPage *page)
+static void
+cz_wizard_append_page (CzWizard     *self,
+                       CzWizardPage *page)
 {
   Step step;
-
-  g_return_if_fail (CZ_IS_WIZARD (self));
-  g_return_if_fail (CZ_IS_WIZARD_PAGE (page));
 
   cz_wizard_page_set_dossier (page, self->dossier);
   cz_wizard_page_set_validator (page, self->validator);
@@ -499,6 +503,51 @@ cz_wizard_add_page (CzWizard     *self,
     cz_wizard_update_actions (self);
   if (self->validator != NULL)
     cz_wizard_update_step_state (self, &g_array_index (self->steps, Step, self->steps->len - 1));
+}
+
+static void
+cz_wizard_build_next_page (CzWizard *self)
+{
+  GObject *page = g_object_new (step_types[self->n_built_in++] (), NULL);
+
+  if (CZ_IS_EVIDENCE_PAGE (page))
+    cz_evidence_page_set_evidence_store (CZ_EVIDENCE_PAGE (page), self->evidence_store);
+  cz_wizard_append_page (self, CZ_WIZARD_PAGE (page));
+}
+
+/* Opening a dossier builds the step it shows; the others follow one per idle
+ * turn after the first frame, so the window appears without waiting for rows
+ * nobody looks at yet. Anything that needs every step builds the rest now. */
+static gboolean
+cz_wizard_build_pages_idle (gpointer data)
+{
+  CzWizard *self = data;
+
+  cz_wizard_build_next_page (self);
+  if (self->n_built_in < G_N_ELEMENTS (step_types))
+    return G_SOURCE_CONTINUE;
+  self->build_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cz_wizard_ensure_pages (CzWizard *self)
+{
+  g_clear_handle_id (&self->build_id, g_source_remove);
+  while (self->n_built_in < G_N_ELEMENTS (step_types))
+    cz_wizard_build_next_page (self);
+}
+
+void
+cz_wizard_add_page (CzWizard     *self,
+                    CzWizardPage *page)
+{
+  g_return_if_fail (CZ_IS_WIZARD (self));
+  g_return_if_fail (CZ_IS_WIZARD_PAGE (page));
+
+  /* A page added from outside comes after every built-in step. */
+  cz_wizard_ensure_pages (self);
+  cz_wizard_append_page (self, page);
 }
 
 /* The pack in use for the dossier's call year: an installed one, else built-in. */
@@ -534,14 +583,8 @@ cz_wizard_constructed (GObject *object)
       self->evidence_checker = cz_evidence_checker_new (self->validator, self->evidence_store);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (step_types); i++)
-    {
-      GObject *page = g_object_new (step_types[i] (), NULL);
-
-      if (CZ_IS_EVIDENCE_PAGE (page))
-        cz_evidence_page_set_evidence_store (CZ_EVIDENCE_PAGE (page), self->evidence_store);
-      cz_wizard_add_page (self, CZ_WIZARD_PAGE (page));
-    }
+  cz_wizard_build_next_page (self);
+  self->build_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, cz_wizard_build_pages_idle, self, NULL);
 
   g_signal_connect_object (self->dossier, "field-changed",
                            G_CALLBACK (on_dossier_field_changed), self, G_CONNECT_SWAPPED);
@@ -787,6 +830,7 @@ cz_wizard_get_n_pages (CzWizard *self)
 {
   g_return_val_if_fail (CZ_IS_WIZARD (self), 0);
 
+  cz_wizard_ensure_pages (self);
   return self->steps->len;
 }
 
@@ -796,6 +840,8 @@ cz_wizard_get_page (CzWizard *self,
 {
   g_return_val_if_fail (CZ_IS_WIZARD (self), NULL);
 
+  if (position >= self->steps->len)
+    cz_wizard_ensure_pages (self);
   if (position >= self->steps->len)
     return NULL;
   return cz_wizard_get_step (self, position)->page;
@@ -813,6 +859,7 @@ static gint
 cz_wizard_find_step (CzWizard   *self,
                      const char *step_id)
 {
+  cz_wizard_ensure_pages (self);
   for (guint i = 0; i < self->steps->len; i++)
     if (g_strcmp0 (cz_wizard_page_get_step_id (cz_wizard_get_step (self, i)->page), step_id) == 0)
       return i;
@@ -845,6 +892,7 @@ cz_wizard_focus_field (CzWizard   *self,
   g_return_val_if_fail (field_id != NULL, FALSE);
 
   /* Only a shown page can take focus, so each is shown while it is asked. */
+  cz_wizard_ensure_pages (self);
   previous = self->current;
 
   for (guint i = 0; i < self->steps->len; i++)
