@@ -69,10 +69,10 @@ print_signer (CzSigner *signer)
   g_autofree char *from = format_utc (cz_signer_get_not_before (signer));
   g_autofree char *until = format_utc (cz_signer_get_not_after (signer));
 
-  g_print ("%s: %s\n", _("Subject"), cz_signer_get_subject (signer));
-  g_print ("%s: %s\n", _("Key"), cz_signer_get_key_algorithm (signer));
-  g_print ("%s: %s — %s\n", _("Valid"), from, until);
-  g_print ("%s: %s\n", _("SHA-256 fingerprint"), cz_signer_get_fingerprint (signer));
+  g_print ("%s%s%s\n", _("Subject"), cz_cli_colon (), cz_signer_get_subject (signer));
+  g_print ("%s%s%s\n", _("Key"), cz_cli_colon (), cz_signer_get_key_algorithm (signer));
+  g_print ("%s%s%s — %s\n", _("Valid"), cz_cli_colon (), from, until);
+  g_print ("%s%s%s\n", _("SHA-256 fingerprint"), cz_cli_colon (), cz_signer_get_fingerprint (signer));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -155,7 +155,7 @@ signer_import (int    argc,
 
   imported_path = g_file_get_path (imported);
   print_signer (signer);
-  g_print ("%s: %s\n", _("Imported to"), imported_path);
+  g_print ("%s%s%s\n", _("Imported to"), cz_cli_colon (), imported_path);
   return 0;
 }
 
@@ -227,7 +227,7 @@ signer_show (int    argc,
       g_print ("%s", text);
       return 0;
     }
-  g_print ("%s: %s\n", _("File"), path);
+  g_print ("%s%s%s\n", _("File"), cz_cli_colon (), path);
   print_signer (signer);
   return 0;
 }
@@ -394,12 +394,12 @@ command_pack (CliContext  *ctx,
   if (!quiet)
     g_printerr ("\n");
 
-  g_print ("%s: %s\n", _("Archive"), out_path);
-  g_print ("%s: %s\n", _("Signer"), cz_signer_get_subject (signer));
-  g_print ("%s: %s\n", _("Signer SHA-256 fingerprint"), cz_signer_get_fingerprint (signer));
-  g_print ("%s: %s\n", _("Tag manifest SHA-256"), cz_pack_options_get_tag_manifest_fingerprint (options));
+  g_print ("%s%s%s\n", _("Archive"), cz_cli_colon (), out_path);
+  g_print ("%s%s%s\n", _("Signer"), cz_cli_colon (), cz_signer_get_subject (signer));
+  g_print ("%s%s%s\n", _("Signer SHA-256 fingerprint"), cz_cli_colon (), cz_signer_get_fingerprint (signer));
+  g_print ("%s%s%s\n", _("Tag manifest SHA-256"), cz_cli_colon (), cz_pack_options_get_tag_manifest_fingerprint (options));
   if (cz_pack_options_get_content_fingerprint (options) != NULL)
-    g_print ("%s: %s\n", _("Content fingerprint (on the form)"), cz_pack_options_get_content_fingerprint (options));
+    g_print ("%s%s%s\n", _("Content fingerprint (on the form)"), cz_cli_colon (), cz_pack_options_get_content_fingerprint (options));
   return 0;
 }
 
@@ -493,7 +493,7 @@ command_verify (CliContext  *ctx,
       if (json)
         print_refusal_json (error);
       else
-        g_print ("%s: %s\n", _("INVALID"), error->message);
+        g_print ("%s%s%s\n", _("INVALID"), cz_cli_colon (), error->message);
       return EXIT_INVALID;
     }
 
@@ -508,20 +508,20 @@ command_verify (CliContext  *ctx,
   time = format_utc (cz_archive_verification_get_signing_time (result));
   files = cz_archive_verification_get_files (result);
   g_print ("%s\n", cz_archive_verification_get_valid (result) ? _("VALID") : _("INVALID"));
-  g_print ("%s: %s\n", _("Archive"), archive_path);
-  g_print ("%s: %s\n", _("Signer"), cz_archive_verification_get_signer_subject (result) ?: "-");
-  g_print ("%s: %s\n", _("Signer SHA-256 fingerprint"), cz_archive_verification_get_signer_fingerprint (result) ?: "-");
-  g_print ("%s: %s\n", _("Signed at"), time);
-  g_print ("%s: %s\n", _("Trust"), cz_archive_verification_get_trust_checked (result)
+  g_print ("%s%s%s\n", _("Archive"), cz_cli_colon (), archive_path);
+  g_print ("%s%s%s\n", _("Signer"), cz_cli_colon (), cz_archive_verification_get_signer_subject (result) ?: "-");
+  g_print ("%s%s%s\n", _("Signer SHA-256 fingerprint"), cz_cli_colon (), cz_archive_verification_get_signer_fingerprint (result) ?: "-");
+  g_print ("%s%s%s\n", _("Signed at"), cz_cli_colon (), time);
+  g_print ("%s%s%s\n", _("Trust"), cz_cli_colon (), cz_archive_verification_get_trust_checked (result)
                                     ? ((cz_archive_verification_get_failed_checks (result) & CZ_ARCHIVE_CHECK_TRUST)
                                        ? _("not trusted by the given certificate") : _("trusted by the given certificate"))
                                     : _("not checked (no --ca given)"));
-  g_print ("%s: %s\n", _("Organisation"), cz_archive_verification_get_organisation (result) ?: "-");
-  g_print ("%s: %s (%s)\n", _("Rules pack"), cz_archive_verification_get_rules_pack_id (result) ?: "-",
+  g_print ("%s%s%s\n", _("Organisation"), cz_cli_colon (), cz_archive_verification_get_organisation (result) ?: "-");
+  g_print ("%s%s%s (%s)\n", _("Rules pack"), cz_cli_colon (), cz_archive_verification_get_rules_pack_id (result) ?: "-",
            cz_archive_verification_get_rules_pack_sha256 (result) ?: "-");
-  g_print ("%s: %s\n", _("Payload-Oxum"), cz_archive_verification_get_payload_oxum (result) ?: "-");
-  g_print ("%s: %s\n", _("Tag manifest SHA-256"), cz_archive_verification_get_tag_manifest_fingerprint (result));
-  g_print ("%s: %s\n", _("Content fingerprint (on the form)"), cz_archive_verification_get_content_fingerprint (result) ?: "-");
+  g_print ("%s%s%s\n", _("Payload-Oxum"), cz_cli_colon (), cz_archive_verification_get_payload_oxum (result) ?: "-");
+  g_print ("%s%s%s\n", _("Tag manifest SHA-256"), cz_cli_colon (), cz_archive_verification_get_tag_manifest_fingerprint (result));
+  g_print ("%s%s%s\n", _("Content fingerprint (on the form)"), cz_cli_colon (), cz_archive_verification_get_content_fingerprint (result) ?: "-");
   g_print ("%s:\n", _("Files"));
   for (guint i = 0; files[i] != NULL; i++)
     g_print ("  %s\n", files[i]);

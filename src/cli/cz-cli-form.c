@@ -56,6 +56,6 @@ command_export_form (CliContext  *ctx,
     return fail ("%s", error->message);
 
   out_name = g_file_get_parse_name (out);
-  g_print ("%s: %s\n", _("Application form"), out_name);
+  g_print ("%s%s%s\n", _("Application form"), cz_cli_colon (), out_name);
   return 0;
 }

@@ -108,7 +108,7 @@ print_pack_header (CzRules *rules)
     /* Translators: %1$s is a pack id, %2$u a year */
     : g_strdup_printf (_("%1$s, call of %2$u"), cz_rules_get_id (rules), cz_rules_get_year (rules));
 
-  g_print ("%s: %s\n", _("Rules pack"), cz_rules_get_title (rules, NULL));
+  g_print ("%s%s%s\n", _("Rules pack"), cz_cli_colon (), cz_rules_get_title (rules, NULL));
   g_print ("  %s\n", line);
   g_print ("  SHA-256: %s\n", cz_rules_get_sha256 (rules));
 }
@@ -322,7 +322,7 @@ command_validate (CliContext  *ctx,
                        cz_finding_get_field_id (finding) ? cz_finding_get_field_id (finding) : "",
                        cz_finding_get_field_id (finding) ? ": " : "",
                        cz_finding_get_message (finding));
-              g_print ("      %s: %s%s\n", _("Source"), cz_finding_get_citation (finding),
+              g_print ("      %s%s%s%s\n", _("Source"), cz_cli_colon (), cz_finding_get_citation (finding),
                        cz_finding_get_provisional (finding) ? _(" (provisional)") : "");
             }
         }

@@ -40,6 +40,13 @@ typedef struct
   CommandFunc  func;
 } Command;
 
+const char *
+cz_cli_colon (void)
+{
+  /* Translators: between a label and its value on one line of coopzone-cli's output */
+  return _(": ");
+}
+
 int
 fail (const char *format,
       ...)
@@ -150,9 +157,9 @@ command_show (CliContext  *ctx,
   modified = format_time (cz_dossier_get_modified (dossier));
 
   g_print ("%s\n", name);
-  g_print ("%s: %s\n", _("Id"), cz_dossier_get_id (dossier));
-  g_print ("%s: %s\n", _("Created"), created);
-  g_print ("%s: %s\n\n", _("Modified"), modified);
+  g_print ("%s%s%s\n", _("Id"), cz_cli_colon (), cz_dossier_get_id (dossier));
+  g_print ("%s%s%s\n", _("Created"), cz_cli_colon (), created);
+  g_print ("%s%s%s\n\n", _("Modified"), cz_cli_colon (), modified);
 
   ids = cz_dossier_dup_field_ids (dossier);
   for (guint i = 0; i < ids->len; i++)
@@ -161,7 +168,7 @@ command_show (CliContext  *ctx,
       const CzFieldSpec *spec = cz_field_spec_lookup (field_id);
       g_autofree char *display = cz_field_dup_display (field_id, cz_dossier_get_value (dossier, field_id));
 
-      g_print ("%-28s %s: %s\n", field_id, spec ? _(spec->label) : "", display);
+      g_print ("%-28s %s%s%s\n", field_id, spec ? _(spec->label) : "", cz_cli_colon (), display);
     }
   return 0;
 }

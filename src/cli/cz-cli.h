@@ -19,6 +19,8 @@ typedef struct
 } CliContext;
 
 /* Prints "coopzone-cli: <message>" on stderr; returns EXIT_BAD_INPUT. */
+/* The separator between a label and its value: ": ", "：" in Chinese. */
+const char *cz_cli_colon         (void);
 int        fail                  (const char  *format,
                                   ...) G_GNUC_PRINTF (1, 2);
 CzDossier *load_dossier_argument (CliContext  *ctx,
