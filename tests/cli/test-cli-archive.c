@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "cz-cli-test-utils.h"
+
 #define DEPARTMENT "苏州市工业和信息化局"
 
 typedef struct
@@ -18,34 +20,7 @@ typedef struct
   char *pass;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
 
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
 
 static char *
 fixture_path (Fixture    *fixture,
@@ -75,37 +50,19 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->pass);
 }
 
-/* Runs coopzone-cli with its own XDG_DATA_HOME, so store and signers are private. */
+/* coopzone-cli with the fixture's own data folder. */
 static Result
 run_cli (Fixture    *fixture,
          const char *first_arg,
          ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *data_home = fixture_path (fixture, "data");
-  Result result = { 0 };
+  Result result;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("COOPZONE_CLI"));
   va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  result = run_cli_in (data_home, first_arg, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-  result.status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\n%s%s", result.status, result.out, result.err);
   return result;
 }
 
