@@ -71,12 +71,16 @@ set_member (CzEvidenceFileRow *self,
 static void
 on_title_apply (CzEvidenceFileRow *self)
 {
+  if (self->dossier == NULL)
+    return;
   set_member (self, "title", gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
 }
 
 static void
 on_issuer_apply (CzEvidenceFileRow *self)
 {
+  if (self->dossier == NULL)
+    return;
   set_member (self, "issuer", gtk_editable_get_text (GTK_EDITABLE (self->issuer_row)));
 }
 
@@ -93,7 +97,11 @@ date_is_valid (const char *text)
 static void
 on_date_apply (CzEvidenceFileRow *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  g_autofree char *text = NULL;
+
+  if (self->dossier == NULL)
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
 
   if (text[0] != '\0' && !date_is_valid (text))
     {
@@ -124,8 +132,12 @@ show_pages_check (CzEvidenceFileRow *self,
 static void
 on_pages_apply (CzEvidenceFileRow *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->pages_row))));
+  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
+
+  if (self->dossier == NULL)
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->pages_row))));
 
   if (text[0] != '\0' && !cz_page_ranges_validate (text, 0, &error))
     {
@@ -291,8 +303,10 @@ cz_evidence_file_row_dispose (GObject *object)
 {
   CzEvidenceFileRow *self = CZ_EVIDENCE_FILE_ROW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_EVIDENCE_FILE_ROW);
+  /* First: disposing the template moves the focus out of the inputs, and
+   * their leave handlers must then find a row that no longer applies. */
   g_clear_object (&self->dossier);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_EVIDENCE_FILE_ROW);
 
   G_OBJECT_CLASS (cz_evidence_file_row_parent_class)->dispose (object);
 }
