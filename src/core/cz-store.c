@@ -33,6 +33,16 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void run_async (CzStore             *self,
+                       StoreOp              op,
+                       gpointer             data,
+                       GDestroyNotify       data_free,
+                       GDestroyNotify       result_free,
+                       gpointer             source_tag,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data);
+
 static gpointer worker_main (gpointer data);
 static void     untrack_dossier (CzStore *self, CzDossier *dossier);
 static void     on_dossier_finalized (gpointer data, GObject *where_the_object_was);
@@ -216,16 +226,33 @@ on_field_changed (CzDossier  *dossier,
 }
 
 static void
+on_title_saved (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_pointer (G_TASK (result), &error) == NULL)
+    g_warning ("Could not save the new title: %s", error->message);
+}
+
+/* The title was changed on the dossier itself: write it like a field change,
+ * on the worker, without the UI thread waiting for the commit. */
+static void
 on_title_changed (CzDossier  *dossier,
                   GParamSpec *pspec,
                   CzStore    *self)
 {
-  g_autoptr(GError) error = NULL;
+  RenameData *data;
 
-  /* A rename is rare and small; it goes through the worker like everything else. */
-  if (!self->closed &&
-      !cz_store_rename_dossier (self, cz_dossier_get_id (dossier), cz_dossier_get_title (dossier), &error))
-    g_warning ("Could not save the new title: %s", error->message);
+  if (self->closed)
+    return;
+
+  data = g_new0 (RenameData, 1);
+  data->id = g_strdup (cz_dossier_get_id (dossier));
+  data->title = g_strdup (cz_dossier_get_title (dossier));
+  run_async (self, store_op_rename, data, (GDestroyNotify) store_rename_data_free, NULL,
+             on_title_changed, NULL, on_title_saved, NULL);
 }
 
 static void

@@ -500,6 +500,34 @@ test_async_and_import (Fixture       *fixture,
   g_assert_true (opened == imported);
 }
 
+/* A title set on the dossier itself is saved off the UI thread, like a field. */
+static void
+test_title_on_dossier_saved (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  {
+    g_autoptr(CzStore) store = open_store (fixture);
+    g_autoptr(CzDossier) dossier = cz_store_create_dossier (store, "旧标题", &error);
+
+    g_assert_no_error (error);
+    id = g_strdup (cz_dossier_get_id (dossier));
+    cz_dossier_set_title (dossier, "新标题");
+    g_assert_true (cz_store_flush (store, &error));
+    g_assert_no_error (error);
+  }
+
+  {
+    g_autoptr(CzStore) store = open_store (fixture);
+    g_autoptr(CzDossier) dossier = cz_store_open_dossier (store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cz_dossier_get_title (dossier), ==, "新标题");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +545,7 @@ main (int   argc,
   ADD ("/store/newer-schema-refused-untouched", test_newer_schema_refused_untouched);
   ADD ("/store/corrupt-moved-aside", test_corrupt_moved_aside);
   ADD ("/store/async-and-import", test_async_and_import);
+  ADD ("/store/title-on-dossier-saved", test_title_on_dossier_saved);
 #undef ADD
 
   return g_test_run ();
