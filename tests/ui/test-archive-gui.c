@@ -232,7 +232,7 @@ test_pack_enabled_without_blockers (PackFixture  *fixture,
 
   name = cz_pack_group_dup_default_name (fixture->pack_group);
   g_assert_true (g_str_has_prefix (name, zone));
-  g_assert_true (strstr (name, "-申报包-") != NULL);
+  g_assert_true (g_str_has_suffix (name, "-申报包.coopzone.zip"));
   g_assert_true (g_str_has_suffix (name, ".zip"));
 }
 

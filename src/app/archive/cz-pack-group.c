@@ -471,7 +471,7 @@ cz_pack_group_dup_default_name (CzPackGroup *self)
   char *name;
 
   /* The archive's own name stays Chinese: it is the ministry's word. */
-  name = g_strdup_printf ("%s-申报包-%s.zip", zone && zone[0] ? zone : _("Application"), date);
+  name = g_strdup_printf ("%s-%s-申报包.coopzone.zip", zone && zone[0] ? zone : _("Application"), date);
   g_strdelimit (name, "/\\:*?\"<>|", '-');
   return name;
 }

@@ -32,7 +32,8 @@ GFile      *cz_pack_group_get_archive           (CzPackGroup     *self);
 const char *cz_pack_group_get_content_fingerprint (CzPackGroup   *self);
 /* After a pack failed or was cancelled: why (NULL otherwise). */
 const char *cz_pack_group_get_error_message     (CzPackGroup     *self);
-/* "<zone name>-申报包-<YYYY-MM-DD>.zip" */
+/* "<zone name>-<YYYY-MM-DD>-申报包.coopzone.zip": the suffix is the archive
+ * MIME type's glob (data/…mime.xml), so a double click opens CoopZone. */
 char       *cz_pack_group_dup_default_name      (CzPackGroup     *self);
 
 G_END_DECLS
