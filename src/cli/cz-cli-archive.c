@@ -512,6 +512,13 @@ command_verify (CliContext  *ctx,
   g_print ("%s%s%s\n", _("Signer"), cz_cli_colon (), cz_archive_verification_get_signer_subject (result) ?: "-");
   g_print ("%s%s%s\n", _("Signer SHA-256 fingerprint"), cz_cli_colon (), cz_archive_verification_get_signer_fingerprint (result) ?: "-");
   g_print ("%s%s%s\n", _("Signed at"), cz_cli_colon (), time);
+  {
+    g_autofree char *from = format_utc (cz_archive_verification_get_signer_not_before (result));
+    g_autofree char *until = format_utc (cz_archive_verification_get_signer_not_after (result));
+
+    /* Translators: the signer certificate's validity, "from — until" */
+    g_print ("%s%s%s — %s\n", _("Signer certificate valid"), cz_cli_colon (), from, until);
+  }
   g_print ("%s%s%s\n", _("Trust"), cz_cli_colon (), cz_archive_verification_get_trust_checked (result)
                                     ? ((cz_archive_verification_get_failed_checks (result) & CZ_ARCHIVE_CHECK_TRUST)
                                        ? _("not trusted by the given certificate") : _("trusted by the given certificate"))

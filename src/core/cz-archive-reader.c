@@ -46,6 +46,10 @@
 #define SIG_END64   0x06064b50
 #define SIG_LOC64   0x07064b50
 
+/* Both flags, or GnuTLS still judges the signer certificate by today's date:
+ * its validity is judged by the signing time instead (check_signer_validity). */
+#define NO_TIME_CHECKS (GNUTLS_VERIFY_DISABLE_TIME_CHECKS | GNUTLS_VERIFY_DISABLE_TRUSTED_TIME_CHECKS)
+
 typedef struct
 {
   char    *name;
@@ -79,6 +83,8 @@ struct _CzArchiveVerification
   char           *signer_fingerprint;
   GBytes         *signer_certificate;
   GDateTime      *signing_time;
+  GDateTime      *signer_not_before;
+  GDateTime      *signer_not_after;
   char           *organisation;
   char           *rules_pack_id;
   char           *rules_pack_sha256;
@@ -103,6 +109,8 @@ cz_archive_verification_finalize (GObject *object)
   g_free (self->signer_fingerprint);
   g_clear_pointer (&self->signer_certificate, g_bytes_unref);
   g_clear_pointer (&self->signing_time, g_date_time_unref);
+  g_clear_pointer (&self->signer_not_before, g_date_time_unref);
+  g_clear_pointer (&self->signer_not_after, g_date_time_unref);
   g_free (self->organisation);
   g_free (self->rules_pack_id);
   g_free (self->rules_pack_sha256);
@@ -198,6 +206,18 @@ cz_archive_verification_get_signing_time (CzArchiveVerification *self)
   return self->signing_time;
 }
 
+GDateTime *
+cz_archive_verification_get_signer_not_before (CzArchiveVerification *self)
+{
+  return self->signer_not_before;
+}
+
+GDateTime *
+cz_archive_verification_get_signer_not_after (CzArchiveVerification *self)
+{
+  return self->signer_not_after;
+}
+
 const char *
 cz_archive_verification_get_organisation (CzArchiveVerification *self)
 {
@@ -270,6 +290,7 @@ cz_archive_verification_to_json (CzArchiveVerification *self)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   static const struct { CzArchiveCheck check; const char *id; } checks[] = {
     { CZ_ARCHIVE_CHECK_SIGNATURE, "signature" },
+    { CZ_ARCHIVE_CHECK_SIGNER_VALIDITY, "signer-validity" },
     { CZ_ARCHIVE_CHECK_TRUST, "trust" },
     { CZ_ARCHIVE_CHECK_TAG_MANIFEST, "tag-manifest" },
     { CZ_ARCHIVE_CHECK_MANIFEST, "manifest" },
@@ -278,6 +299,8 @@ cz_archive_verification_to_json (CzArchiveVerification *self)
     { CZ_ARCHIVE_CHECK_BAG_INFO, "bag-info" },
   };
   g_autofree char *time = self->signing_time ? g_date_time_format (self->signing_time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+  g_autofree char *not_before = self->signer_not_before ? g_date_time_format (self->signer_not_before, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+  g_autofree char *not_after = self->signer_not_after ? g_date_time_format (self->signer_not_after, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "valid");
@@ -302,6 +325,8 @@ cz_archive_verification_to_json (CzArchiveVerification *self)
   add_string_member (builder, "signer", self->signer_subject);
   add_string_member (builder, "signer_fingerprint_sha256", self->signer_fingerprint);
   add_string_member (builder, "signing_time", time);
+  add_string_member (builder, "signer_not_before", not_before);
+  add_string_member (builder, "signer_not_after", not_after);
   add_string_member (builder, "organisation", self->organisation);
   add_string_member (builder, "rules_pack", self->rules_pack_id);
   add_string_member (builder, "rules_pack_sha256", self->rules_pack_sha256);
@@ -911,6 +936,103 @@ content_text (ReadFile *file,
   return file && file->content ? g_bytes_get_data (file->content, length) : NULL;
 }
 
+static char *
+format_utc (GDateTime *time)
+{
+  return g_date_time_format (time, "%Y-%m-%d %H:%M:%S UTC");
+}
+
+/* A certificate vouches only for what it signed while it was valid:
+ * notBefore and notAfter both included (RFC 5280 §4.1.2.5). */
+static void
+check_signer_validity (CzArchiveVerification *self)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *bound = NULL;
+
+  if (self->signing_time == NULL)
+    {
+      add_problem (self, CZ_ARCHIVE_CHECK_SIGNER_VALIDITY,
+                   _("The signature carries no signing time, so whether the signer certificate was valid when it signed cannot be checked."));
+      return;
+    }
+  if (self->signer_not_before == NULL || self->signer_not_after == NULL)
+    return;
+  when = format_utc (self->signing_time);
+  if (g_date_time_compare (self->signing_time, self->signer_not_before) < 0)
+    {
+      bound = format_utc (self->signer_not_before);
+      add_problem (self, CZ_ARCHIVE_CHECK_SIGNER_VALIDITY,
+                   /* Translators: %1$s is the signing time, %2$s when the certificate became valid */
+                   _("The archive was signed at %1$s, before the signer certificate became valid (%2$s). Ask the department to sign it again with a valid certificate."),
+                   when, bound);
+    }
+  else if (g_date_time_compare (self->signing_time, self->signer_not_after) > 0)
+    {
+      bound = format_utc (self->signer_not_after);
+      add_problem (self, CZ_ARCHIVE_CHECK_SIGNER_VALIDITY,
+                   /* Translators: %1$s is the signing time, %2$s when the certificate expired */
+                   _("The archive was signed at %1$s, after the signer certificate had expired (%2$s). Ask the department to renew its certificate and sign again."),
+                   when, bound);
+    }
+}
+
+/* The trust list was checked without dates: the authority that issued the
+ * signer must, like the signer, have been valid at the signing time. */
+static void
+check_issuer_validity (CzArchiveVerification *self,
+                       gnutls_x509_crt_t      signer,
+                       const gnutls_datum_t  *trusted)
+{
+  gnutls_x509_crt_t *list = NULL;
+  unsigned int size = 0;
+  gboolean found = FALSE, valid = FALSE;
+  g_autofree char *name = NULL;
+  time_t from = 0, until = 0;
+
+  if (self->signing_time == NULL || gnutls_x509_crt_check_issuer (signer, signer))
+    return;
+  if (gnutls_x509_crt_list_import2 (&list, &size, trusted, GNUTLS_X509_FMT_PEM, 0) < 0 &&
+      gnutls_x509_crt_list_import2 (&list, &size, trusted, GNUTLS_X509_FMT_DER, 0) < 0)
+    return;
+  for (unsigned int i = 0; i < size; i++)
+    {
+      if (gnutls_x509_crt_check_issuer (signer, list[i]) && !valid)
+        {
+          gint64 at = g_date_time_to_unix (self->signing_time);
+
+          found = TRUE;
+          from = gnutls_x509_crt_get_activation_time (list[i]);
+          until = gnutls_x509_crt_get_expiration_time (list[i]);
+          valid = at >= from && at <= until;
+          if (name == NULL)
+            {
+              gnutls_datum_t dn = { NULL, 0 };
+
+              if (gnutls_x509_crt_get_dn3 (list[i], &dn, 0) >= 0)
+                name = g_strndup ((const char *) dn.data, dn.size);
+              gnutls_free (dn.data);
+            }
+        }
+      gnutls_x509_crt_deinit (list[i]);
+    }
+  gnutls_free (list);
+
+  if (found && !valid)
+    {
+      g_autoptr(GDateTime) from_time = g_date_time_new_from_unix_utc (from);
+      g_autoptr(GDateTime) until_time = g_date_time_new_from_unix_utc (until);
+      g_autofree char *when = format_utc (self->signing_time);
+      g_autofree char *from_text = format_utc (from_time);
+      g_autofree char *until_text = format_utc (until_time);
+
+      add_problem (self, CZ_ARCHIVE_CHECK_TRUST,
+                   /* Translators: %1$s is a certificate authority, %2$s the signing time, %3$s and %4$s its validity */
+                   _("The certificate authority “%1$s” was not valid when the archive was signed at %2$s (it is valid from %3$s to %4$s)."),
+                   name ? name : "?", when, from_text, until_text);
+    }
+}
+
 static void
 check_signature (CzArchiveVerification *self,
                  ReadFile              *signature,
@@ -957,6 +1079,8 @@ check_signature (CzArchiveVerification *self,
         if (gnutls_x509_crt_get_dn3 (signer, &dn, 0) >= 0)
           self->signer_subject = g_strndup ((const char *) dn.data, dn.size);
         gnutls_free (dn.data);
+        self->signer_not_before = g_date_time_new_from_unix_utc (gnutls_x509_crt_get_activation_time (signer));
+        self->signer_not_after = g_date_time_new_from_unix_utc (gnutls_x509_crt_get_expiration_time (signer));
       }
     gnutls_free (cert_der.data);
   }
@@ -968,7 +1092,7 @@ check_signature (CzArchiveVerification *self,
         self->signing_time = g_date_time_new_from_unix_utc (info.signing_time);
     }
 
-  ret = signer ? gnutls_pkcs7_verify_direct (pkcs7, signer, 0, &data, 0) : GNUTLS_E_NO_CERTIFICATE_FOUND;
+  ret = signer ? gnutls_pkcs7_verify_direct (pkcs7, signer, 0, &data, NO_TIME_CHECKS) : GNUTLS_E_NO_CERTIFICATE_FOUND;
   if (ret < 0)
     {
       add_problem (self, CZ_ARCHIVE_CHECK_SIGNATURE,
@@ -976,6 +1100,8 @@ check_signature (CzArchiveVerification *self,
                    gnutls_strerror (ret));
       goto out;
     }
+
+  check_signer_validity (self);
 
   if (trusted != NULL)
     {
@@ -988,12 +1114,14 @@ check_signature (CzArchiveVerification *self,
       n = gnutls_x509_trust_list_add_trust_mem (list, &ca, NULL, GNUTLS_X509_FMT_PEM, 0, 0);
       if (n <= 0)
         n = gnutls_x509_trust_list_add_trust_mem (list, &ca, NULL, GNUTLS_X509_FMT_DER, 0, 0);
-      ret = n > 0 ? gnutls_pkcs7_verify (pkcs7, list, NULL, 0, 0, &data, 0) : GNUTLS_E_NO_CERTIFICATE_FOUND;
+      ret = n > 0 ? gnutls_pkcs7_verify (pkcs7, list, NULL, 0, 0, &data, NO_TIME_CHECKS) : GNUTLS_E_NO_CERTIFICATE_FOUND;
       gnutls_x509_trust_list_deinit (list, 1);
       if (ret < 0)
         add_problem (self, CZ_ARCHIVE_CHECK_TRUST,
                      _("The signer “%s” is not one of the given trusted certificates, nor issued by one (%s)."),
                      self->signer_subject ? self->signer_subject : "?", gnutls_strerror (ret));
+      else
+        check_issuer_validity (self, signer, &ca);
     }
 
 out:

@@ -55,6 +55,7 @@ typedef enum
   CZ_ARCHIVE_CHECK_COMPLETE      = 1 << 4,  /* no file missing, none extra */
   CZ_ARCHIVE_CHECK_PAYLOAD_OXUM  = 1 << 5,
   CZ_ARCHIVE_CHECK_BAG_INFO      = 1 << 6,  /* bagit.txt and the bag-info members CoopZone writes */
+  CZ_ARCHIVE_CHECK_SIGNER_VALIDITY = 1 << 7, /* the signing time lies within the signer certificate's validity */
 } CzArchiveCheck;
 
 GQuark cz_archive_error_quark (void);
@@ -201,6 +202,9 @@ const char   *cz_archive_verification_get_signer_subject   (CzArchiveVerificatio
 const char   *cz_archive_verification_get_signer_fingerprint (CzArchiveVerification *self);
 GBytes       *cz_archive_verification_get_signer_certificate (CzArchiveVerification *self);
 GDateTime    *cz_archive_verification_get_signing_time     (CzArchiveVerification *self);
+/* The signer certificate's validity (NULL when there is no certificate). */
+GDateTime    *cz_archive_verification_get_signer_not_before (CzArchiveVerification *self);
+GDateTime    *cz_archive_verification_get_signer_not_after  (CzArchiveVerification *self);
 const char   *cz_archive_verification_get_organisation     (CzArchiveVerification *self);
 const char   *cz_archive_verification_get_rules_pack_id    (CzArchiveVerification *self);
 const char   *cz_archive_verification_get_rules_pack_sha256 (CzArchiveVerification *self);

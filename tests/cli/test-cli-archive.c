@@ -365,6 +365,85 @@ test_pack_same_time_same_payload (Fixture       *fixture,
   result_clear (&result);
 }
 
+/* "YYYY-MM-DD hh:mm:ss UTC" at @text as a time, moved by @seconds, in
+ * --signing-time's form. */
+static char *
+dup_signing_time (const char *text,
+                  int         seconds)
+{
+  int year, month, day, hour, minute, second;
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) moved = NULL;
+
+  g_assert_nonnull (text);
+  g_assert_cmpint (sscanf (text, "%d-%d-%d %d:%d:%d UTC", &year, &month, &day, &hour, &minute, &second), ==, 6);
+  time = g_date_time_new_utc (year, month, day, hour, minute, second);
+  moved = g_date_time_add_seconds (time, seconds);
+  return g_date_time_format (moved, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Signed while the certificate was valid (both ends included) verifies;
+ * a second before or after, verify says so and exits 1. */
+static void
+test_verify_signer_validity (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *p12 = create_signer (fixture);
+  g_autofree char *id = store_sample (fixture);
+  g_autofree char *archive = fixture_path (fixture, "申报包.zip");
+  g_autofree char *valid_line = NULL;
+  const char *from, *until;
+  Result result;
+  struct {
+    int         base;      /* 0: notBefore, 1: notAfter */
+    int         seconds;
+    int         status;
+    const char *said;
+  } cases[] = {
+    { 0, -1, 1, "before the signer certificate became valid (" },
+    { 0, 0, 0, NULL },
+    { 1, 0, 0, NULL },
+    { 1, 1, 1, "after the signer certificate had expired (" },
+  };
+
+  result = run_cli (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  valid_line = g_strdup (strstr (result.out, "Valid: "));
+  result_clear (&result);
+  g_assert_nonnull (valid_line);
+  from = valid_line + strlen ("Valid: ");
+  until = strstr (from, " — ");
+  g_assert_nonnull (until);
+  until += strlen (" — ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *time = dup_signing_time (cases[i].base ? until : from, cases[i].seconds);
+
+      g_test_message ("signed at %s", time);
+      result = run_cli (fixture, "pack", id, "--out", archive, "--signer", p12, "--passphrase-file", fixture->pass,
+                        "--signing-time", time, "--quiet", NULL);
+      g_assert_cmpint (result.status, ==, 0);
+      result_clear (&result);
+
+      result = run_cli (fixture, "verify", archive, NULL);
+      g_assert_cmpint (result.status, ==, cases[i].status);
+      g_assert_nonnull (strstr (result.out, cases[i].status == 0 ? "VALID" : "INVALID"));
+      g_assert_nonnull (strstr (result.out, "Signer certificate valid: "));
+      if (cases[i].said != NULL)
+        g_assert_nonnull (strstr (result.out, cases[i].said));
+      else
+        g_assert_null (strstr (result.out, "Problems:"));
+      result_clear (&result);
+
+      result = run_cli (fixture, "verify", archive, "--json", NULL);
+      g_assert_cmpint (result.status, ==, cases[i].status);
+      g_assert_nonnull (strstr (result.out, cases[i].status == 0 ? "\"signer-validity\" : \"passed\""
+                                                                 : "\"signer-validity\" : \"failed\""));
+      result_clear (&result);
+    }
+}
+
 static void
 test_verify_invalid (Fixture       *fixture,
                      gconstpointer  data)
@@ -548,6 +627,7 @@ main (int   argc,
   ADD ("/cli/pack/bad-usage", test_pack_bad_usage);
   ADD ("/cli/pack/same-time-same-payload", test_pack_same_time_same_payload);
   ADD ("/cli/verify/invalid", test_verify_invalid);
+  ADD ("/cli/verify/signer-validity", test_verify_signer_validity);
   ADD ("/cli/verify/tampered", test_verify_tampered);
   ADD ("/cli/pack/with-token", test_pack_with_token);
 

@@ -166,20 +166,31 @@ fixed_time (void)
 }
 
 static char *
+pack_signed (Fixture     *fixture,
+             const char  *name,
+             gsize        evidence_size,
+             CzSigner    *signer,
+             GDateTime   *signing_time)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = cz_sample_dossier_new ();
+  g_autoptr(CzPackOptions) options = make_options (fixture, signing_time, evidence_size);
+  g_autofree char *path = fixture_path (fixture, name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  cz_archive_pack (dossier, options, signer, file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static char *
 pack_sample (Fixture     *fixture,
              const char  *name,
              gsize        evidence_size)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) time = fixed_time ();
-  g_autoptr(CzDossier) dossier = cz_sample_dossier_new ();
-  g_autoptr(CzPackOptions) options = make_options (fixture, time, evidence_size);
-  g_autofree char *path = fixture_path (fixture, name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  cz_archive_pack (dossier, options, the_signer, file, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&path);
+  return pack_signed (fixture, name, evidence_size, the_signer, time);
 }
 
 /* name → contents, read with libarchive (test side only). */
@@ -693,6 +704,72 @@ test_verify_with_ca (Fixture       *fixture,
   g_assert_cmpint (cz_archive_verification_get_failed_checks (bad), ==, CZ_ARCHIVE_CHECK_TRUST);
 }
 
+/* A certificate vouches for a signature made while it was valid, both ends
+ * included, whatever the date is now. */
+static void
+test_signer_validity (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) issued = g_date_time_new_utc (2020, 3, 1, 8, 0, 0);
+  g_autoptr(CzSigner) signer = cz_signer_create_department (DEPARTMENT, CZ_SIGNER_KEY_ECDSA_P256, issued, &error);
+  g_autofree char *pem = cz_signer_dup_certificate_pem (signer);
+  g_autoptr(GBytes) trusted = g_bytes_new (pem, strlen (pem));
+  g_autoptr(GDateTime) expires = NULL;
+  struct {
+    const char *name;
+    GDateTime  *time;
+    gboolean    valid;
+    const char *said;
+  } cases[4];
+
+  g_assert_no_error (error);
+  expires = g_date_time_ref (cz_signer_get_not_after (signer));
+  g_assert_true (g_date_time_equal (cz_signer_get_not_before (signer), issued));
+  cases[0].name = "before.zip", cases[0].time = g_date_time_add_seconds (issued, -1), cases[0].valid = FALSE;
+  cases[0].said = "before the signer certificate became valid (2020-03-01 08:00:00 UTC)";
+  cases[1].name = "first.zip", cases[1].time = g_date_time_ref (issued), cases[1].valid = TRUE, cases[1].said = NULL;
+  cases[2].name = "last.zip", cases[2].time = g_date_time_ref (expires), cases[2].valid = TRUE, cases[2].said = NULL;
+  cases[3].name = "after.zip", cases[3].time = g_date_time_add_seconds (expires, 1), cases[3].valid = FALSE;
+  cases[3].said = "after the signer certificate had expired (2025-03-01 08:00:00 UTC)";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = pack_signed (fixture, cases[i].name, 100, signer, cases[i].time);
+      g_autoptr(CzArchiveVerification) result = verify_path (path, NULL, &error);
+      g_autoptr(CzArchiveVerification) with_ca = NULL;
+      g_autoptr(JsonNode) json = NULL;
+      const char * const *problems;
+
+      g_assert_no_error (error);
+      g_test_message ("%s: %s", cases[i].name, cz_archive_verification_get_problems (result)[0]);
+      g_assert_true (g_date_time_equal (cz_archive_verification_get_signing_time (result), cases[i].time));
+      g_assert_true (g_date_time_equal (cz_archive_verification_get_signer_not_after (result), expires));
+      g_assert_cmpint (cz_archive_verification_get_valid (result), ==, cases[i].valid);
+      g_assert_cmpint (cz_archive_verification_get_failed_checks (result), ==,
+                       cases[i].valid ? 0 : CZ_ARCHIVE_CHECK_SIGNER_VALIDITY);
+      problems = cz_archive_verification_get_problems (result);
+      if (cases[i].valid)
+        g_assert_null (problems[0]);
+      else
+        {
+          g_assert_nonnull (strstr (problems[0], cases[i].said));
+          g_assert_null (problems[1]);
+        }
+      json = cz_archive_verification_to_json (result);
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (json), "checks"),
+                                                      "signer-validity"), ==, cases[i].valid ? "passed" : "failed");
+
+      /* The certificate has long expired by now: trusting it still judges the signing time. */
+      with_ca = verify_path (path, trusted, &error);
+      g_assert_no_error (error);
+      g_assert_true (cz_archive_verification_get_trust_checked (with_ca));
+      g_assert_cmpint (cz_archive_verification_get_failed_checks (with_ca), ==,
+                       cases[i].valid ? 0 : CZ_ARCHIVE_CHECK_SIGNER_VALIDITY);
+      g_date_time_unref (cases[i].time);
+    }
+}
+
 /* ---------------------------------------------------------------------- */
 /* What a recipient without CoopZone runs                                   */
 
@@ -1062,7 +1139,11 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-  the_signer = cz_signer_create_department (DEPARTMENT, CZ_SIGNER_KEY_ECDSA_P256, NULL, &error);
+  /* Valid from before fixed_time (), when the sample is signed. */
+  {
+    g_autoptr(GDateTime) issued = g_date_time_new_utc (2026, 1, 5, 8, 0, 0);
+    the_signer = cz_signer_create_department (DEPARTMENT, CZ_SIGNER_KEY_ECDSA_P256, issued, &error);
+  }
   g_assert_no_error (error);
 
   ADD ("/archive/pack-and-verify", test_pack_and_verify);
@@ -1076,6 +1157,7 @@ main (int   argc,
   ADD ("/archive/async-progress", test_async_progress);
   ADD ("/archive/verify-async-progress", test_verify_async_progress);
   ADD ("/archive/verify-with-ca", test_verify_with_ca);
+  ADD ("/archive/signer-validity", test_signer_validity);
   ADD ("/archive/standard-tools-agree", test_standard_tools_agree);
   ADD ("/archive/rezip-untouched-is-valid", test_rezip_untouched_is_valid);
   ADD_DATA ("/archive/tamper/payload", &tampers[0], test_tamper);
