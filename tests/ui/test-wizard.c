@@ -271,6 +271,45 @@ test_steps_built_after_first (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+static gboolean
+is_step_list (GtkWidget    *widget,
+              gconstpointer data)
+{
+  return gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+static guint
+count_step_rows (GtkWidget *wizard)
+{
+  GtkWidget *list = cz_test_find_widget (wizard, GTK_TYPE_LIST_BOX, is_step_list, NULL);
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* A person who only looks sees every step in the list: the steps after the
+ * first appear by themselves, without pressing Next. */
+static void
+test_step_list_fills_by_itself (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = cz_store_create_dossier (fixture->store, NULL, &error);
+  GtkWidget *wizard;
+  GtkWindow *window;
+
+  g_assert_no_error (error);
+  wizard = cz_wizard_new (fixture->store, dossier);
+  window = cz_test_window_new (wizard);
+  g_assert_cmpuint (count_step_rows (wizard), >=, 1);
+
+  cz_test_spin_until (count_step_rows (wizard) == 8);
+  g_assert_cmpstr (cz_wizard_page_get_step_id (cz_wizard_get_current_page (CZ_WIZARD (wizard))), ==, "zone");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +322,7 @@ main (int   argc,
   ADD ("/wizard/two-windows-share-edits", test_two_windows_share_edits);
   ADD ("/wizard/reload-rules", test_reload_rules);
   ADD ("/wizard/steps-built-after-first", test_steps_built_after_first);
+  ADD ("/wizard/step-list-fills-by-itself", test_step_list_fills_by_itself);
 #undef ADD
 
   return g_test_run ();

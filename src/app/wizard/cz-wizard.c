@@ -282,7 +282,6 @@ static void
 cz_wizard_update_states (CzWizard *self)
 {
   g_clear_handle_id (&self->state_timeout_id, g_source_remove);
-  g_clear_handle_id (&self->build_id, g_source_remove);
 
   for (guint i = 0; i < self->steps->len; i++)
     cz_wizard_update_step_state (self, cz_wizard_get_step (self, i));
@@ -612,6 +611,7 @@ cz_wizard_dispose (GObject *object)
   CzWizard *self = CZ_WIZARD (object);
 
   g_clear_handle_id (&self->state_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->build_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_WIZARD);
 
