@@ -5,8 +5,12 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include <archive.h>
+#include <archive_entry.h>
 
 #include "archive/cz-archive-view.h"
 #include "archive/cz-pack-group.h"
@@ -325,6 +329,29 @@ open_archive (GtkWindow **window,
 }
 
 static gboolean
+row_title_starts_with (GtkWidget    *widget,
+                       gconstpointer prefix)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+
+  return title != NULL && g_str_has_prefix (title, prefix);
+}
+
+static gboolean
+widget_has_class (GtkWidget    *widget,
+                  gconstpointer style_class)
+{
+  return gtk_widget_has_css_class (widget, style_class);
+}
+
+static gboolean
+row_icon_has_class (GtkWidget  *row,
+                    const char *style_class)
+{
+  return cz_test_find_widget (row, GTK_TYPE_IMAGE, widget_has_class, style_class) != NULL;
+}
+
+static gboolean
 preview_has_pages (CzArchiveView *view)
 {
   return cz_pdf_preview_get_n_pages (CZ_PDF_PREVIEW (cz_archive_view_get_preview (view))) > 0;
@@ -349,6 +376,7 @@ test_archive_view_valid (void)
   g_assert_nonnull (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Signer certificate SHA-256 fingerprint"));
   g_assert_true (row_has_subtitle (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Signer certificate SHA-256 fingerprint"),
                                    cz_signer_get_fingerprint (test_signer)));
+  g_assert_true (row_icon_has_class (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Valid when signed"), "success"));
 
   /* The form, extracted to a private folder, shown in the preview. */
   gtk_widget_activate (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Application form"));
@@ -422,6 +450,182 @@ test_archive_view_tampered (void)
   g_rmdir (dir);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Trusting a certificate authority                                         */
+
+/* The trust row: its title, and the style of its icon. */
+static GtkWidget *
+find_trust_row (CzArchiveView *view,
+                const char    *title)
+{
+  GtkWidget *row = cz_test_find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, row_title_starts_with, title);
+
+  if (row == NULL)
+    g_error ("No trust row “%s”", title);
+  g_assert_true (gtk_widget_has_css_class (row, "trust"));
+  return row;
+}
+
+static char *
+dup_trusted_ca_setting (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  return g_settings_get_string (settings, "trusted-ca");
+}
+
+static void
+set_trusted_ca (CzArchiveView *view,
+                const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  cz_archive_view_set_trusted_ca_file (view, file);
+  /* The archive is verified again, with the authority. */
+  cz_test_spin_until (g_str_equal (cz_archive_view_get_state (view), "checking"));
+  cz_test_spin_until (!g_str_equal (cz_archive_view_get_state (view), "checking"));
+}
+
+static void
+test_archive_view_trust_ca (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-archive-trust-XXXXXX", NULL);
+  g_autofree char *ca_path = g_build_filename (dir, "province-ca.pem", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other-ca.der", NULL);
+  g_autofree char *junk_path = g_build_filename (dir, "notes.pem", NULL);
+  g_autofree char *pem = cz_signer_dup_certificate_pem (test_signer);
+  g_autoptr(CzSigner) stranger = cz_signer_create_department ("别的部门", CZ_SIGNER_KEY_ECDSA_P256, NULL, &error);
+  GtkWindow *window = NULL;
+  CzArchiveView *view;
+  GtkWidget *row;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (test_archive_path);
+  g_assert_true (g_file_set_contents (ca_path, pem, -1, NULL));
+  g_assert_true (g_file_set_contents (other_path, g_bytes_get_data (cz_signer_get_certificate_der (stranger), NULL),
+                                      g_bytes_get_size (cz_signer_get_certificate_der (stranger)), NULL));
+  g_assert_true (g_file_set_contents (junk_path, "not a certificate\n", -1, NULL));
+
+  /* No authority chosen: the signer is only known by its own word. */
+  view = open_archive (&window, test_archive_path);
+  row = find_trust_row (view, "Unknown: a self-signed department certificate");
+  g_assert_true (row_icon_has_class (row, "warning"));
+  g_assert_false (cz_archive_verification_get_trust_checked (cz_archive_view_get_verification (view)));
+  g_assert_true (gtk_widget_is_sensitive (cz_test_find_action_button (GTK_WIDGET (view), "archive.choose-ca")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cz_test_find_action_button (GTK_WIDGET (view), "archive.choose-ca"))),
+                   ==, "_Trust a Certificate Authority…");
+  g_assert_nonnull (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Valid Submission Archive"));
+
+  /* The authority that issued the signer (here the department itself): trusted. */
+  set_trusted_ca (view, ca_path);
+  row = find_trust_row (view, "Trusted by “临湖市工业和信息化局”");
+  g_assert_true (row_icon_has_class (row, "success"));
+  g_assert_true (cz_archive_verification_get_trust_checked (cz_archive_view_get_verification (view)));
+  g_assert_true (cz_archive_verification_get_valid (cz_archive_view_get_verification (view)));
+  g_assert_nonnull (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Valid Submission Archive"));
+  /* The authority as a person checks it: its fingerprint. */
+  row = cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Trusted certificate authority");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), cz_signer_get_fingerprint (test_signer)));
+  {
+    g_autofree char *remembered = dup_trusted_ca_setting ();
+    g_assert_cmpstr (remembered, ==, ca_path);
+  }
+  gtk_window_destroy (window);
+  cz_test_flush_main_loop ();
+
+  /* Remembered: the next archive opened is checked against it. */
+  view = open_archive (&window, test_archive_path);
+  row = find_trust_row (view, "Trusted by “临湖市工业和信息化局”");
+  g_assert_true (gtk_widget_is_sensitive (cz_test_find_action_button (GTK_WIDGET (view), "archive.forget-ca")));
+
+  /* A file that is not a certificate: refused by name, the authority stays. */
+  {
+    g_autoptr(GFile) junk = g_file_new_for_path (junk_path);
+    cz_archive_view_set_trusted_ca_file (view, junk);
+  }
+  cz_test_spin_until (cz_archive_view_get_trust_error (view) != NULL);
+  g_assert_nonnull (strstr (cz_archive_view_get_trust_error (view), "notes.pem"));
+  {
+    g_autofree char *remembered = dup_trusted_ca_setting ();
+    g_assert_cmpstr (remembered, ==, ca_path);
+  }
+
+  /* An authority that did not issue the signer (a DER file): not trusted, and the archive is invalid. */
+  set_trusted_ca (view, other_path);
+  row = find_trust_row (view, "Not trusted by “别的部门”");
+  g_assert_true (row_icon_has_class (row, "error"));
+  g_assert_cmpint (cz_archive_verification_get_failed_checks (cz_archive_view_get_verification (view)), ==,
+                   CZ_ARCHIVE_CHECK_TRUST);
+  g_assert_nonnull (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Invalid Submission Archive"));
+  g_assert_nonnull (cz_test_find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, row_title_starts_with,
+                                         "The signer “CN=临湖市工业和信息化局"));
+
+  /* Forgotten: unknown again, and valid. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "archive.forget-ca", NULL));
+  cz_test_spin_until (!g_str_equal (cz_archive_view_get_state (view), "checking"));
+  find_trust_row (view, "Unknown: a self-signed department certificate");
+  g_assert_null (cz_test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, cz_test_button_has_action, "archive.forget-ca"));
+  {
+    g_autofree char *remembered = dup_trusted_ca_setting ();
+    g_assert_cmpstr (remembered, ==, "");
+  }
+  gtk_window_destroy (window);
+  cz_test_flush_main_loop ();
+
+  g_unlink (ca_path);
+  g_unlink (other_path);
+  g_unlink (junk_path);
+  g_rmdir (dir);
+}
+
+/* Signed a second after the certificate expired: the view says so, in the
+ * verdict and on the certificate's row. */
+static void
+test_archive_view_signed_after_expiry (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) issued = g_date_time_new_utc (2020, 3, 1, 8, 0, 0);
+  g_autoptr(CzSigner) signer = cz_signer_create_department ("临湖市工业和信息化局", CZ_SIGNER_KEY_ECDSA_P256, issued, &error);
+  g_autoptr(GDateTime) signed_at = NULL;
+  g_autoptr(CzDossier) dossier = cz_sample_dossier_new ();
+  g_autoptr(CzPackOptions) options = cz_pack_options_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) form = g_bytes_new_static ("%PDF-1.4\n%%EOF\n", 15);
+  g_autofree char *dir = g_dir_make_tmp ("test-archive-expired-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "expired.zip", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *window = NULL;
+  CzArchiveView *view;
+  GtkWidget *row;
+
+  g_assert_no_error (error);
+  signed_at = g_date_time_add_seconds (cz_signer_get_not_after (signer), 1);
+  g_assert_true (json_parser_load_from_data (parser, "{ \"rules_pack\": { \"id\": \"cn.test\", \"sha256\": "
+                                             "\"0000000000000000000000000000000000000000000000000000000000000001\" }, "
+                                             "\"findings\": [] }", -1, &error));
+  cz_pack_options_set_check (options, json_parser_get_root (parser));
+  cz_pack_options_set_signing_time (options, signed_at);
+  cz_pack_options_set_application_form_bytes (options, form);
+  g_assert_true (cz_archive_pack (dossier, options, signer, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  view = open_archive (&window, path);
+  g_assert_cmpstr (cz_archive_view_get_state (view), ==, "shown");
+  g_assert_nonnull (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Invalid Submission Archive"));
+  g_assert_nonnull (cz_test_find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, row_title_starts_with,
+                                         "The archive was signed at 2025-03-01 08:00:01 UTC, after the signer certificate had expired (2025-03-01 08:00:00 UTC)."));
+  row = cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Valid when signed");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "2020-03-01 08:00 UTC to 2025-03-01 08:00 UTC");
+  g_assert_true (row_icon_has_class (row, "error"));
+  /* The signature itself is good: only the certificate's validity failed. */
+  g_assert_true (row_icon_has_class (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Signature"), "success"));
+  gtk_window_destroy (window);
+  cz_test_flush_main_loop ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,5 +643,7 @@ main (int   argc,
               pack_fixture_set_up, test_pack_cancel, pack_fixture_tear_down);
   g_test_add_func ("/archive-view/valid", test_archive_view_valid);
   g_test_add_func ("/archive-view/tampered", test_archive_view_tampered);
+  g_test_add_func ("/archive-view/trust-ca", test_archive_view_trust_ca);
+  g_test_add_func ("/archive-view/signed-after-expiry", test_archive_view_signed_after_expiry);
   return g_test_run ();
 }

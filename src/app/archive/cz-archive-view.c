@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "cz-archive-view.h"
+#include "cz-certificate.h"
 #include "cz-evidence.h"
 #include "cz-fields.h"
 #include "cz-pdf-preview.h"
@@ -24,6 +25,9 @@
 
 /* A preview file bigger than this is not extracted. */
 #define MAX_PREVIEW_SIZE (G_GUINT64_CONSTANT (512) << 20)
+
+/* The settings key remembering the certificate authority a province trusts. */
+#define TRUSTED_CA_KEY "trusted-ca"
 
 struct _CzArchiveView
 {
@@ -49,6 +53,12 @@ struct _CzArchiveView
   guint                  n_previews;
   GPtrArray             *groups;           /* added to result_page */
   GPtrArray             *status_rows;      /* added to status_group */
+
+  GSettings             *settings;         /* NULL without a compiled schema */
+  char                  *trusted_ca_path;  /* the authority the signer must chain to, or NULL */
+  GBytes                *trusted_ca_data;  /* its bytes, as cz_archive_verify() takes them */
+  CzCertificate         *trusted_ca;
+  char                  *trust_error;      /* why the authority's file could not be used */
 };
 
 G_DEFINE_FINAL_TYPE (CzArchiveView, cz_archive_view, GTK_TYPE_WIDGET)
@@ -57,6 +67,23 @@ static void
 cz_archive_view_update_actions (CzArchiveView *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.cancel", self->cancellable != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.choose-ca", self->cancellable == NULL && self->file != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.forget-ca",
+                                 self->cancellable == NULL && self->trusted_ca_path != NULL);
+}
+
+/* Tests and uninstalled runs may have no compiled schema: nothing is remembered then. */
+static GSettings *
+cz_archive_view_create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, TRUSTED_CA_KEY))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -198,6 +225,112 @@ add_check_row (AdwPreferencesGroup *group,
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   passed ? _("Passed") : _("Failed"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+}
+
+static char *
+format_day (GDateTime *time)
+{
+  return time ? g_date_time_format (time, "%Y-%m-%d %H:%M UTC") : g_strdup ("—");
+}
+
+/* Who signed, whether the certificate was valid then, and whether the
+ * authority the province trusts vouches for it. */
+static void
+cz_archive_view_add_trust (CzArchiveView *self)
+{
+  CzArchiveVerification *v = self->verification;
+  CzArchiveCheck failed = cz_archive_verification_get_failed_checks (v);
+  GBytes *der = cz_archive_verification_get_signer_certificate (v);
+  g_autoptr(CzCertificate) signer = der ? cz_certificate_new_from_bytes (der, NULL, NULL) : NULL;
+  AdwPreferencesGroup *group = cz_archive_view_add_group (self, _("Signer"), NULL);
+  g_autofree char *from = format_day (cz_archive_verification_get_signer_not_before (v));
+  g_autofree char *until = format_day (cz_archive_verification_get_signer_not_after (v));
+  g_autofree char *validity = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *icon_name, *style;
+  GtkWidget *row, *icon, *button, *box;
+
+  add_row (group, _("Signer certificate"), cz_archive_verification_get_signer_subject (v));
+  /* Translators: the validity of a certificate: from date to date */
+  validity = g_strdup_printf (_("%1$s to %2$s"), from, until);
+  add_check_row (group, _("Valid when signed"), validity, !(failed & CZ_ARCHIVE_CHECK_SIGNER_VALIDITY));
+
+  if (self->trusted_ca_path != NULL && cz_archive_verification_get_trust_checked (v) && self->trusted_ca != NULL)
+    {
+      const char *ca = cz_certificate_get_display_name (self->trusted_ca);
+
+      if (failed & CZ_ARCHIVE_CHECK_TRUST)
+        {
+          /* Translators: %s is the certificate authority the user chose to trust */
+          title = g_strdup_printf (_("Not trusted by “%s”"), ca);
+          subtitle = g_strdup (_("The signer’s certificate was not issued by this certificate authority. Ask the department which certificate it signed with."));
+          icon_name = "dialog-error-symbolic";
+          style = "error";
+        }
+      else
+        {
+          /* Translators: %s is the certificate authority the user chose to trust */
+          title = g_strdup_printf (_("Trusted by “%s”"), ca);
+          subtitle = g_strdup (_("The signer’s certificate was issued by the certificate authority you trust."));
+          icon_name = "emblem-ok-symbolic";
+          style = "success";
+        }
+    }
+  else
+    {
+      if (signer != NULL && cz_certificate_get_self_signed (signer))
+        /* Translators: no certificate authority was chosen, and the signer vouches for itself */
+        title = g_strdup (_("Unknown: a self-signed department certificate"));
+      else
+        /* Translators: %s is who issued the signer's certificate */
+        title = g_strdup_printf (_("Unknown: issued by “%s”"),
+                                 signer && cz_certificate_get_issuer (signer) ? cz_certificate_get_issuer (signer) : "—");
+      if (self->trust_error != NULL)
+        subtitle = g_strdup (self->trust_error);
+      else
+        subtitle = g_strdup (_("Compare the fingerprint with the one the department gave you, or trust the certificate authority that issues department certificates."));
+      icon_name = "dialog-warning-symbolic";
+      style = "warning";
+    }
+
+  row = add_row (group, title, subtitle);
+  gtk_widget_remove_css_class (row, "property");
+  gtk_widget_add_css_class (row, "trust");
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  icon = gtk_image_new_from_icon_name (icon_name);
+  gtk_widget_add_css_class (icon, style);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  /* The choice sits in the group's header, leaving the verdict the row's whole width. */
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  if (self->trusted_ca_path != NULL)
+    {
+      button = gtk_button_new_with_mnemonic (_("_Forget"));
+      gtk_widget_set_tooltip_text (button, _("Stop checking signers against this certificate authority"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "archive.forget-ca");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  button = gtk_button_new_with_mnemonic (self->trusted_ca_path != NULL ? _("_Change Authority…") : _("_Trust a Certificate Authority…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "archive.choose-ca");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_box_append (GTK_BOX (box), button);
+  adw_preferences_group_set_header_suffix (group, box);
+
+  if (self->trusted_ca != NULL)
+    {
+      g_autofree char *ca_from = format_day (cz_certificate_get_not_before (self->trusted_ca));
+      g_autofree char *ca_until = format_day (cz_certificate_get_not_after (self->trusted_ca));
+      g_autofree char *ca_text = NULL;
+
+      /* Translators: %1$s is the authority's name, %2$s and %3$s its validity, %4$s its SHA-256 fingerprint */
+      ca_text = g_strdup_printf (_("%1$s · valid %2$s to %3$s · SHA-256 %4$s"), cz_certificate_get_subject (self->trusted_ca),
+                                 ca_from, ca_until, cz_certificate_get_fingerprint (self->trusted_ca));
+      row = add_row (group, _("Trusted certificate authority"), ca_text);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+    }
 }
 
 static void
@@ -385,6 +518,7 @@ cz_archive_view_show_result (CzArchiveView *self)
 
   cz_archive_view_clear (self);
   cz_archive_view_add_status (self, zone);
+  cz_archive_view_add_trust (self);
   cz_archive_view_add_signature (self);
   if (fields != NULL)
     cz_archive_view_add_dossier (self, fields);
@@ -435,6 +569,166 @@ on_verified (GObject      *source,
   cz_archive_view_show_result (self);
 }
 
+static void
+cz_archive_view_start_verify (CzArchiveView *self)
+{
+  /* The same check as coopzone-cli verify --ca. */
+  cz_archive_verify_async (self->file, self->trusted_ca_data, self->cancellable, on_progress, g_object_ref (self),
+                           g_object_unref, on_verified, g_object_ref (self));
+}
+
+/* Parses @data as the trusted authority: on success it is used, otherwise
+ * @error says why (naming @file). */
+static gboolean
+cz_archive_view_take_trusted_ca (CzArchiveView  *self,
+                                 GFile          *file,
+                                 GBytes         *data,
+                                 GError        **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(CzCertificate) ca = cz_certificate_new_from_bytes (data, name, error);
+
+  if (ca == NULL)
+    return FALSE;
+  g_set_object (&self->trusted_ca, ca);
+  g_clear_pointer (&self->trusted_ca_data, g_bytes_unref);
+  self->trusted_ca_data = g_bytes_ref (data);
+  return TRUE;
+}
+
+static void
+on_trusted_ca_loaded (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(CzArchiveView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (data == NULL || !cz_archive_view_take_trusted_ca (self, G_FILE (source), data, data ? &error : NULL))
+    {
+      g_autofree char *name = g_file_get_parse_name (G_FILE (source));
+
+      g_free (self->trust_error);
+      if (data == NULL)
+        /* Translators: %1$s is the remembered certificate authority's file, %2$s why it cannot be read */
+        self->trust_error = g_strdup_printf (_("The certificate authority “%1$s” could not be read: %2$s. Choose it again."),
+                                             name, error->message);
+      else
+        self->trust_error = g_strdup (error->message);
+    }
+  cz_archive_view_start_verify (self);
+}
+
+static void
+on_trusted_ca_chosen (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(CzArchiveView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  g_autofree char *name = g_file_get_parse_name (G_FILE (source));
+  g_autoptr(CzCertificate) ca = data ? cz_certificate_new_from_bytes (data, name, &error) : NULL;
+
+  if (ca == NULL)
+    {
+      /* The authority trusted so far stays; the row says why this file cannot be. */
+      g_free (self->trust_error);
+      self->trust_error = data ? g_strdup (error->message)
+                               : g_strdup_printf (_("Could not read “%s”: %s"), name, error->message);
+      if (self->verification != NULL)
+        cz_archive_view_show_result (self);
+      return;
+    }
+
+  g_free (self->trusted_ca_path);
+  self->trusted_ca_path = g_file_get_path (G_FILE (source));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, TRUSTED_CA_KEY, self->trusted_ca_path ? self->trusted_ca_path : "");
+  if (self->file != NULL)
+    cz_archive_view_open (self, self->file);
+}
+
+void
+cz_archive_view_set_trusted_ca_file (CzArchiveView *self,
+                                     GFile         *file)
+{
+  g_return_if_fail (CZ_IS_ARCHIVE_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_file_load_bytes_async (file, NULL, on_trusted_ca_chosen, g_object_ref (self));
+}
+
+const char *
+cz_archive_view_get_trust_error (CzArchiveView *self)
+{
+  g_return_val_if_fail (CZ_IS_ARCHIVE_VIEW (self), NULL);
+  return self->trust_error;
+}
+
+static void
+on_ca_file_chosen (GtkNativeDialog *chooser,
+                   int              response,
+                   CzArchiveView   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        cz_archive_view_set_trusted_ca_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_ca_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CzArchiveView *self = CZ_ARCHIVE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Trust a Certificate Authority"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Trust"), _("_Cancel"));
+  /* Translators: a file type in the file chooser */
+  gtk_file_filter_set_name (filter, _("Certificates (.pem, .crt, .cer, .der)"));
+  gtk_file_filter_add_mime_type (filter, "application/x-x509-ca-cert");
+  gtk_file_filter_add_mime_type (filter, "application/pkix-cert");
+  gtk_file_filter_add_pattern (filter, "*.pem");
+  gtk_file_filter_add_pattern (filter, "*.crt");
+  gtk_file_filter_add_pattern (filter, "*.cer");
+  gtk_file_filter_add_pattern (filter, "*.der");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_ca_file_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+forget_ca_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CzArchiveView *self = CZ_ARCHIVE_VIEW (widget);
+
+  g_clear_pointer (&self->trusted_ca_path, g_free);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, TRUSTED_CA_KEY, "");
+  if (self->file != NULL)
+    cz_archive_view_open (self, self->file);
+}
+
 void
 cz_archive_view_open (CzArchiveView *self,
                       GFile         *archive)
@@ -452,8 +746,18 @@ cz_archive_view_open (CzArchiveView *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_stack_set_visible_child_name (self->stack, "checking");
   cz_archive_view_update_actions (self);
-  cz_archive_verify_async (archive, NULL, self->cancellable, on_progress, g_object_ref (self), g_object_unref,
-                           on_verified, g_object_ref (self));
+
+  g_clear_pointer (&self->trusted_ca_data, g_bytes_unref);
+  g_clear_object (&self->trusted_ca);
+  g_clear_pointer (&self->trust_error, g_free);
+  if (self->trusted_ca_path != NULL)
+    {
+      g_autoptr(GFile) ca = g_file_new_for_path (self->trusted_ca_path);
+
+      g_file_load_bytes_async (ca, self->cancellable, on_trusted_ca_loaded, g_object_ref (self));
+    }
+  else
+    cz_archive_view_start_verify (self);
 }
 
 static void
@@ -596,6 +900,9 @@ cz_archive_view_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->status_rows, g_ptr_array_unref);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->trusted_ca_data, g_bytes_unref);
+  g_clear_object (&self->trusted_ca);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_ARCHIVE_VIEW);
 
@@ -609,6 +916,8 @@ cz_archive_view_finalize (GObject *object)
 
   cz_archive_view_remove_temp_dir (self);
   g_free (self->refusal);
+  g_free (self->trusted_ca_path);
+  g_free (self->trust_error);
 
   G_OBJECT_CLASS (cz_archive_view_parent_class)->finalize (object);
 }
@@ -637,6 +946,8 @@ cz_archive_view_class_init (CzArchiveViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CzArchiveView, preview);
 
   gtk_widget_class_install_action (widget_class, "archive.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "archive.choose-ca", NULL, choose_ca_action);
+  gtk_widget_class_install_action (widget_class, "archive.forget-ca", NULL, forget_ca_action);
 }
 
 static void
@@ -644,6 +955,13 @@ cz_archive_view_init (CzArchiveView *self)
 {
   self->groups = g_ptr_array_new ();
   self->status_rows = g_ptr_array_new ();
+  self->settings = cz_archive_view_create_settings ();
+  if (self->settings != NULL)
+    {
+      g_autofree char *path = g_settings_get_string (self->settings, TRUSTED_CA_KEY);
+
+      self->trusted_ca_path = path[0] != '\0' ? g_steal_pointer (&path) : NULL;
+    }
   gtk_widget_init_template (GTK_WIDGET (self));
   cz_archive_view_update_actions (self);
 }

@@ -29,6 +29,14 @@ const char            *cz_archive_view_get_refusal      (CzArchiveView *self);
 void                   cz_archive_view_preview          (CzArchiveView *self,
                                                          const char    *payload_path);
 GtkWidget             *cz_archive_view_get_preview      (CzArchiveView *self);
+/* Checks signers against the certificate authority in @file (PEM or DER),
+ * remembered in the settings, and verifies the archive again: what the
+ * "Trust a Certificate Authority…" file chooser does. A file that is not a
+ * certificate keeps the authority trusted so far, and the trust row says
+ * why (cz_archive_view_get_trust_error()). */
+void                   cz_archive_view_set_trusted_ca_file (CzArchiveView *self,
+                                                            GFile         *file);
+const char            *cz_archive_view_get_trust_error  (CzArchiveView *self);
 
 /* A window showing @archive. */
 GtkWindow             *cz_archive_view_new_window       (GtkApplication *application,
