@@ -161,6 +161,35 @@ test_phone_and_email_marked_and_fixed (Fixture       *fixture,
   assert_row_fine (fixture, email);
 }
 
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (gtk_widget_get_root (widget)));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A message under a field does not make Tab skip the fields below it, nor
+ * Shift+Tab the field above it. */
+static void
+test_tab_passes_a_message (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *phone = entry_row (fixture, "Phone");
+  GtkWidget *email = entry_row (fixture, "E-mail");
+
+  gtk_editable_set_text (GTK_EDITABLE (phone), "abc-123");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (cz_test_find_message_row (fixture->page, phone))));
+  gtk_widget_grab_focus (phone);
+  g_assert_true (has_focus_within (phone));
+
+  g_signal_emit_by_name (fixture->window, "move-focus", GTK_DIR_TAB_FORWARD);
+  g_assert_true (has_focus_within (email));
+
+  g_signal_emit_by_name (fixture->window, "move-focus", GTK_DIR_TAB_BACKWARD);
+  g_assert_true (has_focus_within (phone));
+}
+
 static void
 test_area_parsed_marked_and_fixed (Fixture       *fixture,
                                    gconstpointer  data)
@@ -429,6 +458,7 @@ main (int   argc,
   ADD ("/zone-page/fresh-dossier-shows-no-errors", test_fresh_dossier_shows_no_errors);
   ADD ("/zone-page/empty-name-marked-and-fixed", test_empty_name_marked_and_fixed);
   ADD ("/zone-page/phone-and-email-marked-and-fixed", test_phone_and_email_marked_and_fixed);
+  ADD ("/zone-page/tab-passes-a-message", test_tab_passes_a_message);
   ADD ("/zone-page/area-parsed-marked-and-fixed", test_area_parsed_marked_and_fixed);
   ADD ("/zone-page/province-filters-cities", test_province_filters_cities);
   ADD ("/zone-page/partners-add-remove", test_partners_add_remove);

@@ -116,6 +116,31 @@ cz_message_row_update (CzMessageRow *self)
   cz_message_row_apply_to_target (self);
 }
 
+/* The row cannot take focus, and a GtkListBox gives up moving focus when the
+ * next row refuses it: Tab from the field above the message would leave the
+ * list and skip the fields below. Pass the move on to the row beyond. */
+static gboolean
+cz_message_row_focus (GtkWidget        *widget,
+                      GtkDirectionType  direction)
+{
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_DOWN;
+  gboolean backward = direction == GTK_DIR_TAB_BACKWARD || direction == GTK_DIR_UP;
+  GtkWidget *row;
+
+  if (!forward && !backward)
+    return FALSE;
+
+  for (row = forward ? gtk_widget_get_next_sibling (widget) : gtk_widget_get_prev_sibling (widget);
+       row != NULL;
+       row = forward ? gtk_widget_get_next_sibling (row) : gtk_widget_get_prev_sibling (row))
+    {
+      if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_visible (row) && gtk_widget_is_sensitive (row))
+        return gtk_widget_child_focus (row, direction);
+    }
+
+  return FALSE;
+}
+
 static void
 cz_message_row_dispose (GObject *object)
 {
@@ -188,6 +213,7 @@ static void
 cz_message_row_class_init (CzMessageRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cz_message_row_dispose;
   object_class->finalize = cz_message_row_finalize;
@@ -208,6 +234,8 @@ cz_message_row_class_init (CzMessageRowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  widget_class->focus = cz_message_row_focus;
 }
 
 static void
