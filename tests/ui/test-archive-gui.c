@@ -117,6 +117,62 @@ test_signer_create (void)
   cz_test_flush_main_loop ();
 }
 
+/* The Signing Certificate window as it opens, before any passphrase. */
+static void
+assert_window_shows_certificate (CzSigner   *signer,
+                                 const char *issuer)
+{
+  GtkWidget *window = cz_signer_setup_window_new (NULL, NULL, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cz_test_flush_main_loop ();
+  g_assert_true (row_has_subtitle (cz_test_find_row (window, ADW_TYPE_ACTION_ROW, "Subject"), cz_signer_get_subject (signer)));
+  g_assert_true (row_has_subtitle (cz_test_find_row (window, ADW_TYPE_ACTION_ROW, "Issuer"), issuer));
+  g_assert_true (row_has_subtitle (cz_test_find_row (window, ADW_TYPE_ACTION_ROW, "SHA-256 fingerprint"),
+                                   cz_signer_get_fingerprint (signer)));
+  {
+    g_autofree char *from = g_date_time_format (cz_signer_get_not_before (signer), "%Y-%m-%d");
+    g_autofree char *until = g_date_time_format (cz_signer_get_not_after (signer), "%Y-%m-%d");
+    g_autofree char *validity = g_strdup_printf ("%s to %s", from, until);
+
+    g_assert_true (row_has_subtitle (cz_test_find_row (window, ADW_TYPE_ACTION_ROW, "Valid"), validity));
+  }
+  /* Nothing to unlock just to see it. */
+  g_assert_false (gtk_widget_get_visible (cz_test_find_action_button (window, "signer-window.unlock")));
+  g_assert_false (gtk_widget_is_sensitive (cz_test_find_action_button (window, "signer-window.unlock")));
+  gtk_window_destroy (GTK_WINDOW (window));
+  cz_test_flush_main_loop ();
+}
+
+static void
+test_signer_window_without_passphrase (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *kept = g_settings_get_string (settings, "signer-certificate");
+  g_autofree char *location = cz_signer_setup_dup_location ();
+  GtkWidget *window;
+
+  g_assert_nonnull (test_signer);
+  /* The public certificate only: never the key, never the passphrase. */
+  g_assert_true (g_str_has_prefix (kept, "-----BEGIN CERTIFICATE-----\n"));
+  g_assert_null (strstr (kept, "PRIVATE"));
+  g_assert_null (strstr (kept, PASSPHRASE));
+  assert_window_shows_certificate (test_signer, "Self-signed (the department itself)");
+
+  /* A signer remembered without its certificate (set up by an older version): unlock to see it. */
+  cz_signer_setup_set_location (location);
+  window = cz_signer_setup_window_new (NULL, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  cz_test_flush_main_loop ();
+  g_assert_null (cz_test_find_widget (window, ADW_TYPE_ACTION_ROW, cz_test_row_has_title, "SHA-256 fingerprint"));
+  g_assert_true (gtk_widget_is_sensitive (cz_test_find_action_button (window, "signer-window.unlock")));
+  g_assert_true (gtk_widget_get_visible (cz_test_find_action_button (window, "signer-window.unlock")));
+  gtk_window_destroy (GTK_WINDOW (window));
+  cz_test_flush_main_loop ();
+
+  cz_signer_setup_remember (location, test_signer);
+}
+
 static void
 test_signer_import_wrong_passphrase (void)
 {
@@ -166,6 +222,8 @@ test_signer_import_wrong_passphrase (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   cz_test_flush_main_loop ();
+  assert_window_shows_certificate (issued, "Self-signed (the department itself)");
+  cz_signer_setup_remember (NULL, NULL);
   g_unlink (path);
 }
 
@@ -634,6 +692,7 @@ main (int   argc,
   cz_test_init (&argc, &argv);
 
   g_test_add_func ("/signer/create", test_signer_create);
+  g_test_add_func ("/signer/window-without-passphrase", test_signer_window_without_passphrase);
   g_test_add_func ("/signer/import-wrong-passphrase", test_signer_import_wrong_passphrase);
   g_test_add ("/pack/enabled-without-blockers", PackFixture, NULL,
               pack_fixture_set_up, test_pack_enabled_without_blockers, pack_fixture_tear_down);

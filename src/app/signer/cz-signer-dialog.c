@@ -212,7 +212,7 @@ cz_signer_dialog_finish (CzSignerDialog *self,
   g_set_object (&self->signer, signer);
   g_free (self->location);
   self->location = g_strdup (location);
-  cz_signer_setup_set_location (location);
+  cz_signer_setup_remember (location, signer);
 
   /* The details go above the Done button. */
   g_object_ref (self->done_button_group);

@@ -8,10 +8,12 @@
 
 #include <glib/gi18n.h>
 
+#include "cz-certificate.h"
 #include "cz-signer-dialog.h"
 #include "cz-signer-setup.h"
 
 #define SIGNER_KEY "signer"
+#define CERTIFICATE_KEY "signer-certificate"
 
 /* Tests and uninstalled runs may have no compiled schema: nothing is remembered then. */
 static GSettings *
@@ -22,7 +24,8 @@ cz_signer_setup_create_settings (void)
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, SIGNER_KEY))
+  if (schema == NULL || !g_settings_schema_has_key (schema, SIGNER_KEY) ||
+      !g_settings_schema_has_key (schema, CERTIFICATE_KEY))
     return NULL;
   return g_settings_new_full (schema, NULL, NULL);
 }
@@ -39,10 +42,38 @@ cz_signer_setup_dup_location (void)
 void
 cz_signer_setup_set_location (const char *location)
 {
-  g_autoptr(GSettings) settings = cz_signer_setup_create_settings ();
+  cz_signer_setup_remember (location, NULL);
+}
 
-  if (settings != NULL)
-    g_settings_set_string (settings, SIGNER_KEY, location ? location : "");
+void
+cz_signer_setup_remember (const char *location,
+                          CzSigner   *signer)
+{
+  g_autoptr(GSettings) settings = cz_signer_setup_create_settings ();
+  g_autofree char *pem = signer ? cz_signer_dup_certificate_pem (signer) : NULL;
+
+  if (settings == NULL)
+    return;
+  /* Together, so the certificate shown is always the remembered signer's. */
+  g_settings_delay (settings);
+  g_settings_set_string (settings, SIGNER_KEY, location ? location : "");
+  g_settings_set_string (settings, CERTIFICATE_KEY, pem ? pem : "");
+  g_settings_apply (settings);
+}
+
+CzCertificate *
+cz_signer_setup_dup_certificate (void)
+{
+  g_autoptr(GSettings) settings = cz_signer_setup_create_settings ();
+  g_autofree char *pem = settings ? g_settings_get_string (settings, CERTIFICATE_KEY) : NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+
+  if (pem == NULL || pem[0] == '\0')
+    return NULL;
+  length = strlen (pem);
+  bytes = g_bytes_new_take (g_steal_pointer (&pem), length);
+  return cz_certificate_new_from_bytes (bytes, NULL, NULL);
 }
 
 gboolean
@@ -183,27 +214,43 @@ add_detail_row (AdwPreferencesGroup *group,
   adw_preferences_group_add (group, row);
 }
 
-GtkWidget *
-cz_signer_setup_details_group_new (CzSigner   *signer,
-                                   const char *location)
+static GtkWidget *
+certificate_group_new (CzCertificate *certificate,
+                       const char    *key_algorithm,
+                       const char    *location)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  g_autofree char *not_before = g_date_time_format (cz_signer_get_not_before (signer), "%Y-%m-%d");
-  g_autofree char *not_after = g_date_time_format (cz_signer_get_not_after (signer), "%Y-%m-%d");
+  g_autofree char *not_before = g_date_time_format (cz_certificate_get_not_before (certificate), "%Y-%m-%d");
+  g_autofree char *not_after = g_date_time_format (cz_certificate_get_not_after (certificate), "%Y-%m-%d");
   g_autofree char *validity = NULL;
 
   /* Translators: the validity of a certificate: from date to date */
   validity = g_strdup_printf (_("%1$s to %2$s"), not_before, not_after);
   adw_preferences_group_set_title (group, _("Certificate"));
-  add_detail_row (group, _("Subject"), cz_signer_get_subject (signer), FALSE);
+  add_detail_row (group, _("Subject"), cz_certificate_get_subject (certificate), FALSE);
+  /* Translators: who issued a certificate: a certificate authority, or the department itself */
+  add_detail_row (group, _("Issuer"), cz_certificate_get_self_signed (certificate)
+                                      ? _("Self-signed (the department itself)")
+                                      : cz_certificate_get_issuer (certificate), FALSE);
   add_detail_row (group, _("Valid"), validity, FALSE);
-  add_detail_row (group, _("Key"), cz_signer_get_key_algorithm (signer), FALSE);
+  if (key_algorithm != NULL)
+    add_detail_row (group, _("Key"), key_algorithm, FALSE);
   /* Translators: the certificate's SHA-256 fingerprint, to compare by eye */
-  add_detail_row (group, _("SHA-256 fingerprint"), cz_signer_get_fingerprint (signer), TRUE);
+  add_detail_row (group, _("SHA-256 fingerprint"), cz_certificate_get_fingerprint (certificate), TRUE);
   if (location != NULL)
     /* Translators: where the certificate is: a file or a USB key */
     add_detail_row (group, _("Location"), location, FALSE);
   return GTK_WIDGET (group);
+}
+
+GtkWidget *
+cz_signer_setup_details_group_new (CzSigner   *signer,
+                                   const char *location)
+{
+  g_autoptr(CzCertificate) certificate = cz_certificate_new_from_bytes (cz_signer_get_certificate_der (signer), NULL, NULL);
+
+  g_return_val_if_fail (certificate != NULL, NULL);
+  return certificate_group_new (certificate, cz_signer_get_key_algorithm (signer), location);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -214,6 +261,7 @@ typedef struct
   AdwPreferencesPage *page;
   GtkWidget          *details;
   AdwActionRow       *location_row;
+  GtkWidget          *unlock_button;
   GSimpleAction      *unlock_action;  /* owned by the window's action group */
   char               *department;
 } SignerWindowData;
@@ -231,12 +279,19 @@ signer_window_show (GtkWidget  *window,
                     const char *location)
 {
   SignerWindowData *data = g_object_get_data (G_OBJECT (window), "cz-data");
+  /* Without the passphrase: the public certificate kept when it was set up. */
+  g_autoptr(CzCertificate) remembered = signer == NULL && location != NULL ? cz_signer_setup_dup_certificate () : NULL;
 
   adw_action_row_set_subtitle (data->location_row, location ? location : _("None set up yet"));
-  g_simple_action_set_enabled (data->unlock_action, location != NULL);
+  /* Only a signer set up before its certificate was kept needs unlocking to be shown. */
+  g_simple_action_set_enabled (data->unlock_action, location != NULL && signer == NULL && remembered == NULL);
+  /* Once the certificate shows, the button would only repeat it. */
+  gtk_widget_set_visible (data->unlock_button, signer == NULL && remembered == NULL);
   if (data->details != NULL)
     adw_preferences_page_remove (data->page, ADW_PREFERENCES_GROUP (data->details));
-  data->details = signer ? cz_signer_setup_details_group_new (signer, NULL) : NULL;
+  data->details = signer ? cz_signer_setup_details_group_new (signer, NULL)
+                  : remembered ? certificate_group_new (remembered, NULL, NULL)
+                  : NULL;
   if (data->details != NULL)
     adw_preferences_page_add (data->page, ADW_PREFERENCES_GROUP (data->details));
 }
@@ -259,6 +314,7 @@ on_window_signer_opened (GObject      *source,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
+  cz_signer_setup_remember (location, signer);
   signer_window_show (window, signer, location);
 }
 
@@ -355,6 +411,7 @@ cz_signer_setup_window_new (GtkWindow  *parent,
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), data->page);
 
   data->unlock_action = unlock_action;
+  data->unlock_button = unlock;
   g_signal_connect_object (unlock_action, "activate", G_CALLBACK (signer_window_unlock), window, G_CONNECT_SWAPPED);
   g_signal_connect_object (set_up_action, "activate", G_CALLBACK (signer_window_set_up), window, G_CONNECT_SWAPPED);
   g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (unlock_action));

@@ -10,13 +10,22 @@
 
 #include <adwaita.h>
 
+#include "cz-certificate.h"
 #include "cz-signer.h"
 
 G_BEGIN_DECLS
 
 /* The remembered signer, or NULL when none is set up. */
 char      *cz_signer_setup_dup_location       (void);
+/* Remembers @location and forgets any certificate kept for it. */
 void       cz_signer_setup_set_location       (const char *location);
+/* Remembers @location and @signer's public certificate (never its key nor
+ * its passphrase), so the certificate can be shown before it is unlocked. */
+void       cz_signer_setup_remember           (const char *location,
+                                               CzSigner   *signer);
+/* The public certificate of the remembered signer, or NULL when it was not
+ * kept. */
+CzCertificate *cz_signer_setup_dup_certificate (void);
 gboolean   cz_signer_setup_location_is_token  (const char *location);
 
 /* Opens the signer at @location with @secret (passphrase or PIN) on a worker. */
