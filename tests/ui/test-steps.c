@@ -528,6 +528,34 @@ test_narrow_window (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (narrow));
 }
 
+static void
+assert_no_placeholder (GtkWidget *widget)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    {
+      GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (widget));
+      const char *placeholder = GTK_IS_TEXT (text) ? gtk_text_get_placeholder_text (GTK_TEXT (text)) : NULL;
+
+      if (placeholder != NULL && *placeholder != '\0')
+        g_error ("“%s” has the placeholder “%s”",
+                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), placeholder);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    assert_no_placeholder (child);
+}
+
+/* An entry row's title moves up over its text when focused: a placeholder
+ * there is drawn under the title and reads like an answer already given.
+ * Examples belong in the group's description. */
+static void
+test_no_placeholder_under_titles (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  for (guint i = 0; i < cz_wizard_get_n_pages (fixture->wizard); i++)
+    assert_no_placeholder (GTK_WIDGET (cz_wizard_get_page (fixture->wizard, i)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -545,6 +573,7 @@ main (int   argc,
   ADD ("/steps/keyboard-walk", test_keyboard_walk);
   ADD ("/steps/fresh-step-not-red", test_fresh_step_not_red);
   ADD ("/steps/narrow-window", test_narrow_window);
+  ADD ("/steps/no-placeholder-under-titles", test_no_placeholder_under_titles);
 #undef ADD
 
   return g_test_run ();

@@ -67,16 +67,6 @@ functional_area_clear (gpointer data)
   g_clear_pointer (&area->purpose, g_free);
 }
 
-static void
-set_placeholder (AdwEntryRow *row,
-                 const char  *text)
-{
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  if (GTK_IS_TEXT (delegate))
-    gtk_text_set_placeholder_text (GTK_TEXT (delegate), text);
-}
-
 static char *
 format_km2 (gint64 m2)
 {
@@ -563,15 +553,6 @@ cz_boundary_page_init (CzBoundaryPage *self)
   self->area_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Translators: an example east boundary (四至) */
-  set_placeholder (self->east_row, _("e.g. to the Taihu Avenue"));
-  /* Translators: an example south boundary */
-  set_placeholder (self->south_row, _("e.g. to the north bank of the Wusong River"));
-  /* Translators: an example west boundary */
-  set_placeholder (self->west_row, _("e.g. to the Ring Expressway"));
-  /* Translators: an example north boundary */
-  set_placeholder (self->north_row, _("e.g. to the boundary with Xiangcheng District"));
 
   cz_wizard_page_add_field (page, CZ_FIELD_BOUNDARY_EAST, GTK_WIDGET (self->east_row), self->east_message);
   cz_wizard_page_add_field (page, CZ_FIELD_BOUNDARY_SOUTH, GTK_WIDGET (self->south_row), self->south_message);
