@@ -671,6 +671,26 @@ uri_with_type (const char *uri,
   return g_string_free (out, FALSE);
 }
 
+/* The token's label from a "pkcs11:" URI, as a person knows the token; else the URI. */
+static char *
+dup_token_name (const char *uri)
+{
+  const char *query = strchr (uri, '?');
+  g_autofree char *path = query ? g_strndup (uri, query - uri) : g_strdup (uri);
+  g_auto(GStrv) parts = g_strsplit (path + strlen ("pkcs11:"), ";", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_str_has_prefix (parts[i], "token="))
+      {
+        char *name = g_uri_unescape_string (parts[i] + strlen ("token="), NULL);
+
+        if (name != NULL && name[0] != '\0' && g_utf8_validate (name, -1, NULL))
+          return name;
+        g_free (name);
+      }
+  return g_strdup (uri);
+}
+
 CzSigner *
 cz_signer_new_from_pkcs11 (const char  *uri,
                            const char  *pin,
@@ -680,6 +700,7 @@ cz_signer_new_from_pkcs11 (const char  *uri,
   g_auto(gnutls_x509_crt_t) crt = NULL;
   g_autofree char *key_uri = NULL;
   g_autofree char *cert_uri = NULL;
+  g_autofree char *token_name = NULL;
   g_autoptr(GBytes) der = NULL;
   int ret;
 
@@ -691,6 +712,7 @@ cz_signer_new_from_pkcs11 (const char  *uri,
     }
   key_uri = uri_with_type (uri, "private");
   cert_uri = uri_with_type (uri, "cert");
+  token_name = dup_token_name (uri);
 
   backend = gnutls_backend_new ("pkcs11");
   backend->pin = g_strdup (pin);
@@ -729,17 +751,94 @@ cz_signer_new_from_pkcs11 (const char  *uri,
       goto fail;
     }
 
-  if (!check_key_matches (backend->key, crt, uri, error) ||
+  if (!check_key_matches (backend->key, crt, token_name, error) ||
       (der = export_crt_der (crt, error)) == NULL)
     goto fail;
   return cz_signer_new_for_backend (&backend->parent, der, error);
 
 bad_pin:
   g_set_error (error, CZ_SIGNER_ERROR, CZ_SIGNER_ERROR_BAD_PIN,
-               _("The token “%s” refused the PIN. Check the PIN and try again."), uri);
+               _("The token “%s” refused the PIN. Check the PIN and try again."), token_name);
 fail:
   gnutls_backend_free (&backend->parent);
   return NULL;
+}
+
+void
+cz_token_key_free (CzTokenKey *key)
+{
+  if (key == NULL)
+    return;
+  g_free (key->uri);
+  g_free (key->token);
+  g_free (key->label);
+  g_free (key->name);
+  g_free (key->subject);
+  g_free (key->fingerprint);
+  g_free (key);
+}
+
+static char *
+dup_obj_info (gnutls_pkcs11_obj_t          obj,
+              gnutls_pkcs11_obj_info_t     item)
+{
+  char buffer[256];
+  size_t size = sizeof buffer;
+
+  if (gnutls_pkcs11_obj_get_info (obj, item, buffer, &size) < 0)
+    return NULL;
+  buffer[MIN (size, sizeof buffer - 1)] = '\0';
+  return g_strdup (buffer);
+}
+
+GPtrArray *
+cz_signer_list_token_keys (GError **error)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) cz_token_key_free);
+  gnutls_pkcs11_obj_t *objects = NULL;
+  unsigned int n_objects = 0;
+  int ret;
+
+  ret = gnutls_pkcs11_obj_list_import_url4 (&objects, &n_objects, "pkcs11:", GNUTLS_PKCS11_OBJ_FLAG_CRT);
+  if (ret == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+    return g_steal_pointer (&keys);  /* no token plugged in */
+  if (gnutls_failed (ret, _("looking for USB keys"), error))
+    return NULL;
+
+  for (unsigned int i = 0; i < n_objects; i++)
+    {
+      g_auto(gnutls_x509_crt_t) crt = NULL;
+      char *text_url = NULL;
+
+      if (gnutls_x509_crt_init (&crt) >= 0 &&
+          gnutls_x509_crt_import_pkcs11 (crt, objects[i]) >= 0 &&
+          gnutls_pkcs11_obj_export_url (objects[i], GNUTLS_PKCS11_URL_GENERIC, &text_url) >= 0)
+        {
+          CzTokenKey *key = g_new0 (CzTokenKey, 1);
+          gnutls_datum_t dn = { NULL, 0 };
+          guint8 digest[32];
+          size_t digest_size = sizeof digest;
+
+          key->uri = uri_with_type (text_url, "private");
+          key->token = dup_obj_info (objects[i], GNUTLS_PKCS11_OBJ_TOKEN_LABEL);
+          key->label = dup_obj_info (objects[i], GNUTLS_PKCS11_OBJ_LABEL);
+          if (gnutls_x509_crt_get_dn3 (crt, &dn, 0) >= 0)
+            key->subject = g_strndup ((const char *) dn.data, dn.size);
+          gnutls_free (dn.data);
+          key->name = dup_dn_part (crt, GNUTLS_OID_X520_COMMON_NAME);
+          if (key->name == NULL)
+            key->name = dup_dn_part (crt, GNUTLS_OID_X520_ORGANIZATION_NAME);
+          if (key->name == NULL)
+            key->name = g_strdup (key->subject ? key->subject : "");
+          if (gnutls_x509_crt_get_fingerprint (crt, GNUTLS_DIG_SHA256, digest, &digest_size) >= 0)
+            key->fingerprint = cz_fingerprint_format (digest, digest_size);
+          g_ptr_array_add (keys, key);
+        }
+      gnutls_free (text_url);
+      gnutls_pkcs11_obj_deinit (objects[i]);
+    }
+  gnutls_free (objects);
+  return g_steal_pointer (&keys);
 }
 
 /* Written beside @file, synced, renamed over it: a crash leaves the old file

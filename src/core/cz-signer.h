@@ -90,6 +90,24 @@ CzSigner     *cz_signer_new_from_pkcs11        (const char       *uri,
                                                 const char       *pin,
                                                 GError          **error);
 
+/* A signing key found on a plugged-in PKCS#11 token, by its certificate. */
+typedef struct
+{
+  char *uri;          /* the key's "pkcs11:" URI, for cz_signer_new_from_pkcs11() */
+  char *token;        /* the token's label */
+  char *label;        /* the certificate object's label */
+  char *name;         /* the certificate's CN, else its O, else its subject */
+  char *subject;
+  char *fingerprint;  /* "AB:CD:…", SHA-256 */
+} CzTokenKey;
+
+void          cz_token_key_free                (CzTokenKey       *key);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CzTokenKey, cz_token_key_free)
+
+/* The certificates on every token p11-kit reaches, as keys to choose
+ * (no PIN is needed to list them). Blocks: call it on a worker. */
+GPtrArray    *cz_signer_list_token_keys        (GError          **error);
+
 /* Writes certificate and key as PKCS#12 (PBES2 AES-256, SHA-256 MAC) under
  * @passphrase, mode 0600, atomically: the file is either the old one or the
  * complete new one. Only signers whose key is in memory can be saved. */

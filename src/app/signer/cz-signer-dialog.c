@@ -40,6 +40,7 @@ struct _CzSignerDialog
   GtkImage            *strength_icon;
   AdwActionRow        *import_file_row;
   AdwPasswordEntryRow *import_passphrase_row;
+  AdwPreferencesGroup *token_keys_group;
   AdwEntryRow         *token_uri_row;
   AdwPasswordEntryRow *pin_row;
   AdwPreferencesPage  *done_page;
@@ -50,6 +51,10 @@ struct _CzSignerDialog
   GCancellable        *cancellable;   /* while working */
   CzSigner            *signer;
   char                *location;
+
+  GCancellable        *tokens_cancellable;  /* while listing the tokens' keys */
+  gboolean             tokens_listed;
+  GPtrArray           *token_key_rows;      /* added to token_keys_group */
 };
 
 G_DEFINE_FINAL_TYPE (CzSignerDialog, cz_signer_dialog, ADW_TYPE_WINDOW)
@@ -171,6 +176,7 @@ cz_signer_dialog_update_actions (CzSignerDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "signer.choose-file", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "signer.import", !busy && self->import_file != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "signer.use-token", !busy && g_str_has_prefix (uri, "pkcs11:"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "signer.refresh-tokens", self->tokens_cancellable == NULL);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
 }
@@ -469,6 +475,119 @@ choose_file_action (GtkWidget  *widget,
 }
 
 /* ---------------------------------------------------------------------- */
+/* The keys on plugged-in tokens                                            */
+
+static void
+list_tokens_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *keys = cz_signer_list_token_keys (&error);
+
+  if (keys == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, keys, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_token_key_activated (AdwActionRow   *row,
+                        CzSignerDialog *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->token_uri_row), g_object_get_data (G_OBJECT (row), "cz-uri"));
+  cz_signer_dialog_show_message (self, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->pin_row));
+}
+
+static void
+cz_signer_dialog_add_token_row (CzSignerDialog *self,
+                                GtkWidget      *row)
+{
+  adw_preferences_group_add (self->token_keys_group, row);
+  g_ptr_array_add (self->token_key_rows, row);
+}
+
+static void
+on_tokens_listed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CzSignerDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) keys = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->token_key_rows == NULL)
+    return;
+  g_clear_object (&self->tokens_cancellable);
+  for (guint i = 0; i < self->token_key_rows->len; i++)
+    adw_preferences_group_remove (self->token_keys_group, g_ptr_array_index (self->token_key_rows, i));
+  g_ptr_array_set_size (self->token_key_rows, 0);
+
+  for (guint i = 0; keys != NULL && i < keys->len; i++)
+    {
+      CzTokenKey *key = g_ptr_array_index (keys, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: under a key found on a USB key: the token's label, then the key's */
+      subtitle = g_strdup_printf (_("%1$s · %2$s"), key->token ? key->token : "—", key->label ? key->label : "—");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), key->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_tooltip_text (row, key->subject);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("media-removable-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "cz-uri", g_strdup (key->uri), g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_token_key_activated), self, 0);
+      cz_signer_dialog_add_token_row (self, row);
+    }
+  if (keys == NULL || keys->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     keys ? _("No USB key found. Plug it in, then look again.") : error->message);
+      gtk_widget_add_css_class (row, keys ? "dim-label" : "error");
+      cz_signer_dialog_add_token_row (self, row);
+    }
+  self->tokens_listed = TRUE;
+  cz_signer_dialog_update_actions (self);
+}
+
+static void
+cz_signer_dialog_list_tokens (CzSignerDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->tokens_cancellable != NULL)
+    return;
+  self->tokens_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->tokens_cancellable, on_tokens_listed, g_object_ref (self));
+  g_task_run_in_thread (task, list_tokens_thread);
+  cz_signer_dialog_update_actions (self);
+}
+
+static void
+refresh_tokens_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  cz_signer_dialog_list_tokens (CZ_SIGNER_DIALOG (widget));
+}
+
+/* Tokens are looked for once the USB Key page is first shown. */
+static void
+on_page_changed (CzSignerDialog *self)
+{
+  if (!self->tokens_listed && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "token") == 0)
+    cz_signer_dialog_list_tokens (self);
+}
+
+/* ---------------------------------------------------------------------- */
 
 static void
 cz_signer_dialog_dispose (GObject *object)
@@ -477,6 +596,9 @@ cz_signer_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->tokens_cancellable);
+  g_clear_object (&self->tokens_cancellable);
+  g_clear_pointer (&self->token_key_rows, g_ptr_array_unref);
   g_clear_object (&self->import_file);
   g_clear_object (&self->signer);
 
@@ -581,6 +703,7 @@ cz_signer_dialog_class_init (CzSignerDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, strength_icon);
   gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, import_file_row);
   gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, import_passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, token_keys_group);
   gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, token_uri_row);
   gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, pin_row);
   gtk_widget_class_bind_template_child (widget_class, CzSignerDialog, done_page);
@@ -590,13 +713,17 @@ cz_signer_dialog_class_init (CzSignerDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "signer.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "signer.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "signer.use-token", NULL, use_token_action);
+  gtk_widget_class_install_action (widget_class, "signer.refresh-tokens", NULL, refresh_tokens_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 cz_signer_dialog_init (CzSignerDialog *self)
 {
+  self->token_key_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_page_changed), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->department_row, "changed", G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->passphrase_row, "changed", G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);

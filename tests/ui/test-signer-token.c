@@ -1,0 +1,247 @@
+/* test-signer-token.c — the USB Key page of the signer set-up dialog, against
+ * a SoftHSM2 token standing in for the department's USB key
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gnutls/gnutls.h>
+#include <gnutls/pkcs11.h>
+#include <gnutls/pkcs12.h>
+#include <gnutls/x509.h>
+
+#include "cz-ui-test-utils.h"
+#include "signer/cz-signer-dialog.h"
+#include "signer/cz-signer-setup.h"
+
+#define DEPARTMENT "临湖市工业和信息化局"
+#define TOKEN_LABEL "CoopZone"
+#define PIN "123456"
+#define SOFTHSM_MODULE "/usr/lib/softhsm/libsofthsm2.so"
+
+static char *softhsm_dir;
+
+static gboolean
+row_has_subtitle (GtkWidget    *widget,
+                  gconstpointer subtitle)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), subtitle) == 0;
+}
+
+static int
+run (const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  return g_subprocess_get_exit_status (process);
+}
+
+/* A token holding a department key and its certificate, as a certificate
+ * authority hands it over; the same way as tests/unit/test-signer.c. */
+static CzSigner *
+make_token (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *conf = g_build_filename (softhsm_dir, "softhsm2.conf", NULL);
+  g_autofree char *tokens = g_build_filename (softhsm_dir, "tokens", NULL);
+  g_autofree char *conf_text = NULL;
+  g_autofree char *p12 = g_build_filename (softhsm_dir, "k.p12", NULL);
+  g_autoptr(GFile) p12_file = g_file_new_for_path (p12);
+  g_autofree char *p12_data = NULL;
+  gsize p12_length;
+  CzSigner *created;
+  gnutls_pkcs12_t pkcs12;
+  gnutls_x509_crt_t *chain = NULL;
+  unsigned int chain_size = 0;
+  gnutls_x509_privkey_t key = NULL;
+  gnutls_datum_t datum;
+  guint8 id[20];
+  size_t id_size = sizeof id;
+  gnutls_datum_t cid;
+  const char *login_url = "pkcs11:token=" TOKEN_LABEL ";pin-value=" PIN;
+
+  g_assert_cmpint (g_mkdir (tokens, 0700), ==, 0);
+  conf_text = g_strdup_printf ("directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n", tokens);
+  g_assert_true (g_file_set_contents (conf, conf_text, -1, NULL));
+  g_assert_cmpint (run ("softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL,
+                        "--so-pin", "87654321", "--pin", PIN, NULL), ==, 0);
+  /* This token only, whatever else p11-kit would load. */
+  g_assert_cmpint (gnutls_pkcs11_init (GNUTLS_PKCS11_FLAG_MANUAL, NULL), >=, 0);
+  g_assert_cmpint (gnutls_pkcs11_add_provider (SOFTHSM_MODULE, NULL), >=, 0);
+
+  created = cz_signer_create_department (DEPARTMENT, CZ_SIGNER_KEY_ECDSA_P256, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cz_signer_save_pkcs12 (created, p12_file, "pw", NULL, &error));
+  g_assert_true (g_file_get_contents (p12, &p12_data, &p12_length, NULL));
+  datum.data = (unsigned char *) p12_data;
+  datum.size = p12_length;
+  gnutls_pkcs12_init (&pkcs12);
+  g_assert_cmpint (gnutls_pkcs12_import (pkcs12, &datum, GNUTLS_X509_FMT_DER, 0), >=, 0);
+  g_assert_cmpint (gnutls_pkcs12_simple_parse (pkcs12, "pw", &key, &chain, &chain_size, NULL, NULL, NULL, 0), >=, 0);
+  gnutls_pkcs12_deinit (pkcs12);
+
+  g_assert_cmpint (gnutls_x509_crt_get_key_id (chain[0], 0, id, &id_size), >=, 0);
+  cid.data = id;
+  cid.size = id_size;
+  g_assert_cmpint (gnutls_pkcs11_copy_x509_privkey2 (login_url, key, "department", &cid, GNUTLS_KEY_DIGITAL_SIGNATURE,
+                                                     GNUTLS_PKCS11_OBJ_FLAG_LOGIN |
+                                                     GNUTLS_PKCS11_OBJ_FLAG_MARK_SENSITIVE |
+                                                     GNUTLS_PKCS11_OBJ_FLAG_MARK_PRIVATE), >=, 0);
+  g_assert_cmpint (gnutls_pkcs11_copy_x509_crt2 (login_url, chain[0], "department", &cid,
+                                                 GNUTLS_PKCS11_OBJ_FLAG_LOGIN), >=, 0);
+  gnutls_x509_crt_deinit (chain[0]);
+  gnutls_free (chain);
+  gnutls_x509_privkey_deinit (key);
+  return created;
+}
+
+static gboolean
+row_title_is (GtkWidget    *widget,
+              gconstpointer title)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static const char *
+message_shown (GtkWidget *root)
+{
+  GtkWidget *revealer = cz_test_find_widget (root, GTK_TYPE_REVEALER, NULL, NULL);
+  GtkWidget *label = gtk_revealer_get_child (GTK_REVEALER (revealer));
+
+  if (!gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)))
+    return NULL;
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static void
+test_token_page (void)
+{
+  g_autoptr(CzSigner) created = NULL;
+  CzSignerDialog *dialog;
+  GtkWidget *root;
+  GtkWidget *key_row;
+  GtkEditable *uri_row, *pin_row;
+  GtkWidget *use;
+  const char *message;
+  g_autofree char *softhsm_util = g_find_program_in_path ("softhsm2-util");
+
+  if (!g_file_test (SOFTHSM_MODULE, G_FILE_TEST_EXISTS) || softhsm_util == NULL)
+    {
+      g_test_skip ("SoftHSM2 is not installed (apt-get install softhsm2)");
+      return;
+    }
+  created = make_token ();
+
+  dialog = CZ_SIGNER_DIALOG (cz_signer_dialog_new (NULL, DEPARTMENT));
+  root = GTK_WIDGET (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  cz_test_flush_main_loop ();
+  uri_row = GTK_EDITABLE (cz_test_find_row (root, ADW_TYPE_ENTRY_ROW, "Key URI"));
+  pin_row = GTK_EDITABLE (cz_test_find_row (root, ADW_TYPE_PASSWORD_ENTRY_ROW, "PIN"));
+  use = cz_test_find_action_button (root, "signer.use-token");
+
+  /* The USB Key tab lists the keys on plugged-in tokens, by their certificate's name. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cz_test_find_widget (root, ADW_TYPE_VIEW_STACK, NULL, NULL)), "token");
+  cz_test_spin_until (cz_test_find_widget (root, ADW_TYPE_ACTION_ROW, row_title_is, DEPARTMENT) != NULL);
+  key_row = cz_test_find_widget (root, ADW_TYPE_ACTION_ROW, row_title_is, DEPARTMENT);
+  g_assert_true (row_has_subtitle (key_row, TOKEN_LABEL " · department"));
+  g_assert_false (gtk_widget_is_sensitive (use));
+
+  /* Choosing it fills in its URI: a private key on that token. */
+  gtk_widget_activate (key_row);
+  g_assert_true (g_str_has_prefix (gtk_editable_get_text (uri_row), "pkcs11:"));
+  g_assert_nonnull (strstr (gtk_editable_get_text (uri_row), "token=" TOKEN_LABEL));
+  g_assert_true (g_str_has_suffix (gtk_editable_get_text (uri_row), ";type=private"));
+  g_assert_true (gtk_widget_is_sensitive (use));
+
+  /* A wrong PIN: a clear message, the PIN emptied for another try, nothing set up. */
+  gtk_editable_set_text (pin_row, "000000");
+  g_assert_true (gtk_widget_activate_action (root, "signer.use-token", NULL));
+  cz_test_spin_until (!cz_signer_dialog_get_busy (dialog));
+  g_assert_null (cz_signer_dialog_get_signer (dialog));
+  message = message_shown (root);
+  g_assert_nonnull (message);
+  /* The token by the name a person knows it by, not a long URI. */
+  g_assert_cmpstr (message, ==, "The token “" TOKEN_LABEL "” refused the PIN. Check the PIN and try again.");
+  g_assert_cmpstr (gtk_editable_get_text (pin_row), ==, "");
+  g_assert_null (cz_signer_setup_dup_location ());
+
+  /* The right PIN: the signer is set up, its fingerprint shown to compare. */
+  gtk_editable_set_text (pin_row, PIN);
+  g_assert_true (gtk_widget_activate_action (root, "signer.use-token", NULL));
+  cz_test_spin_until (cz_signer_dialog_get_signer (dialog) != NULL);
+  g_assert_cmpstr (cz_signer_get_backend_name (cz_signer_dialog_get_signer (dialog)), ==, "pkcs11");
+  g_assert_cmpstr (cz_signer_get_fingerprint (cz_signer_dialog_get_signer (dialog)), ==, cz_signer_get_fingerprint (created));
+  g_assert_true (row_has_subtitle (cz_test_find_row (root, ADW_TYPE_ACTION_ROW, "SHA-256 fingerprint"),
+                                   cz_signer_get_fingerprint (created)));
+  g_assert_cmpstr (gtk_editable_get_text (pin_row), ==, "");
+  {
+    g_autofree char *remembered = cz_signer_setup_dup_location ();
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *kept = g_settings_get_string (settings, "signer-certificate");
+
+    /* The URI and the public certificate are remembered; the PIN never is. */
+    g_assert_cmpstr (remembered, ==, cz_signer_dialog_get_location (dialog));
+    g_assert_true (g_str_has_prefix (remembered, "pkcs11:"));
+    g_assert_null (strstr (remembered, PIN));
+    g_assert_true (g_str_has_prefix (kept, "-----BEGIN CERTIFICATE-----"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cz_test_flush_main_loop ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *conf = NULL;
+  int status;
+
+  /* Before any thread exists, and before p11-kit loads SoftHSM2. */
+  softhsm_dir = g_dir_make_tmp ("cz-ui-softhsm-XXXXXX", NULL);
+  conf = g_build_filename (softhsm_dir, "softhsm2.conf", NULL);
+  g_setenv ("SOFTHSM2_CONF", conf, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  cz_test_init (&argc, &argv);
+
+  g_test_add_func ("/signer/token-page", test_token_page);
+
+  status = g_test_run ();
+  remove_tree (softhsm_dir);
+  g_free (softhsm_dir);
+  return status;
+}
