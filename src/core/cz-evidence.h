@@ -123,11 +123,22 @@ void              cz_evidence_store_import_async     (CzEvidenceStore        *se
 CzEvidenceInfo   *cz_evidence_store_import_finish    (CzEvidenceStore        *self,
                                                       GAsyncResult           *result,
                                                       GError                **error);
-/* Inspects a stored copy again (blocking). */
+/* Inspects a stored copy (blocking). A store reads each content once, on
+ * import or on the first inspection, and remembers what it found by SHA-256:
+ * later inspections and lookups judge that again for @name and @limits. */
 CzEvidenceInfo   *cz_evidence_store_inspect          (CzEvidenceStore        *self,
                                                       const char             *sha256,
                                                       const char             *name,
                                                       const CzEvidenceLimits *limits);
+/* What an earlier import or inspection of @sha256 found, judged for @name
+ * and @limits, without reading anything (for the UI thread); NULL when the
+ * copy was not inspected yet. */
+CzEvidenceInfo   *cz_evidence_store_lookup           (CzEvidenceStore        *self,
+                                                      const char             *sha256,
+                                                      const char             *name,
+                                                      const CzEvidenceLimits *limits);
+/* How many times a stored copy was read to inspect it (tests count them). */
+guint             cz_evidence_store_get_n_inspections (CzEvidenceStore       *self);
 
 /* Inspects every stored copy @dossier lists, against its slot's limits
  * (blocking): sha256 → CzEvidenceInfo, for cz_evidence_dup_findings(). */

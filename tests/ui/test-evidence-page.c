@@ -389,6 +389,58 @@ test_preview_selected (Fixture       *fixture,
   }
 }
 
+static void
+spin_for_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+  guint wake = g_timeout_add (10, cz_test_wake, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+/* Each attached file is read once to inspect it: the slot that attached it
+ * and the wizard's checker (the step list, the review) share what was found,
+ * and so do they when the dossier is opened again. */
+static void
+test_inspected_once (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CzEvidenceSlotGroup *group = plan_group (fixture);
+  CzEvidenceStore *store = cz_evidence_page_get_evidence_store (fixture->page);
+  g_autofree char *one = write_pdf (fixture, "scan-1.pdf", 2);
+  g_autofree char *two = write_pdf (fixture, "scan-2.pdf", 3);
+  g_autofree char *three = write_pdf (fixture, "scan-3.pdf", 4);
+  CzWizard *wizard;
+  GtkWindow *window;
+  CzEvidencePage *page;
+  CzEvidenceStore *reopened;
+
+  g_assert_nonnull (store);
+  attach (fixture, group, (const char *[]) { one, two, three, NULL });
+  cz_test_spin_until (evidence_blockers (fixture) == 7);
+  cz_test_flush_main_loop ();
+  g_assert_cmpuint (cz_evidence_store_get_n_inspections (store), ==, 3);
+
+  /* The dossier opened again, as from the start screen. */
+  wizard = CZ_WIZARD (cz_wizard_new (fixture->store, fixture->dossier));
+  window = cz_test_window_new (GTK_WIDGET (wizard));
+  g_assert_true (cz_wizard_show_step (wizard, "evidence"));
+  page = CZ_EVIDENCE_PAGE (cz_wizard_get_current_page (wizard));
+  reopened = cz_evidence_page_get_evidence_store (page);
+  g_assert_true (reopened != store);
+  cz_test_spin_until (cz_evidence_store_get_n_inspections (reopened) >= 3);
+  cz_test_spin_until (!cz_wizard_get_evidence_busy (wizard));
+  cz_test_spin_until (cz_validator_get_count (cz_wizard_get_validator (wizard), CZ_STEP_EVIDENCE,
+                                              CZ_SEVERITY_BLOCKER) == 7);
+  /* Whatever else was asking has had its answer by now. */
+  spin_for_ms (300);
+  g_assert_cmpuint (cz_evidence_store_get_n_inspections (reopened), ==, 3);
+  gtk_window_destroy (window);
+  cz_test_flush_main_loop ();
+}
+
 /* Another pack (installed or loaded) rebuilds the slots from it. */
 static void
 test_new_pack (Fixture       *fixture,
@@ -445,6 +497,7 @@ main (int   argc,
   ADD ("/evidence-page/replace-keeps-details", test_replace_keeps_details);
   ADD ("/evidence-page/preview-selected", test_preview_selected);
   ADD ("/evidence-page/new-pack", test_new_pack);
+  ADD ("/evidence-page/inspected-once", test_inspected_once);
 #undef ADD
   g_test_add_func ("/evidence-page/help-overlay", test_help_overlay);
 

@@ -310,6 +310,130 @@ test_missing_file (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "nowhere.pdf"));
 }
 
+/* A file of several read chunks is hashed as sha256sum would: the SHA-256
+ * of exactly its bytes, however the reads split them. */
+static void
+test_import_hash (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "scan.pdf");
+  g_autofree char *bytes = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(CzEvidenceInfo) info = NULL;
+  gsize length;
+
+  cz_test_write_noise_pdf (path, 2, 800, 800, 7);
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_cmpuint (length, >, 2 * 1024 * 1024);
+  expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, length);
+
+  info = import_path (fixture, path, NULL);
+  g_assert_cmpstr (info->sha256, ==, expected);
+  g_assert_cmpuint (info->size, ==, length);
+}
+
+typedef struct
+{
+  CzEvidenceStore *store;
+  const char      *sha256;
+} InspectJob;
+
+static gpointer
+inspect_in_thread (gpointer data)
+{
+  InspectJob *job = data;
+
+  return cz_evidence_store_inspect (job->store, job->sha256, "plan.pdf", NULL);
+}
+
+/* Each stored copy is read once per store, whoever asks (the slot that
+ * attached it, the wizard's checker, several workers at once); what was found
+ * is judged again for each file name and slot limit. */
+static void
+test_inspected_once (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "plan.pdf");
+  g_autofree char *copy = fixture_path (fixture, "规划（副本）.pdf");
+  g_autofree char *contents = NULL;
+  g_autoptr(CzEvidenceInfo) info = NULL;
+  g_autoptr(CzEvidenceInfo) again = NULL;
+  g_autoptr(CzEvidenceInfo) judged = NULL;
+  g_autoptr(CzEvidenceInfo) looked_up = NULL;
+  g_autoptr(CzEvidenceStore) reopened = NULL;
+  g_autoptr(CzEvidenceInfo) missing = NULL;
+  g_autoptr(CzEvidenceInfo) restored = NULL;
+  g_autofree char *stored = NULL;
+  CzEvidenceLimits small = { 100, 0 };
+  InspectJob job;
+  GThread *threads[4];
+  gsize length;
+
+  cz_test_write_pdf (path, 3, NULL, NULL);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_assert_cmpuint (cz_evidence_store_get_n_inspections (fixture->store), ==, 0);
+
+  /* Nothing is known of a copy before it is inspected. */
+  g_assert_null (cz_evidence_store_lookup (fixture->store, "0000000000000000000000000000000000000000000000000000000000000000",
+                                           "plan.pdf", NULL));
+
+  info = import_path (fixture, path, NULL);
+  g_assert_cmpuint (cz_evidence_store_get_n_inspections (fixture->store), ==, 1);
+
+  /* The same bytes under another name: not read again, named as attached. */
+  again = import_path (fixture, copy, NULL);
+  g_assert_cmpstr (again->sha256, ==, info->sha256);
+  g_assert_cmpstr (again->name, ==, "规划（副本）.pdf");
+  g_assert_cmpuint (again->page_count, ==, 3);
+  g_assert_cmpuint (cz_evidence_store_get_n_inspections (fixture->store), ==, 1);
+
+  /* Inspecting it for a slot with a lower limit judges, without reading. */
+  judged = cz_evidence_store_inspect (fixture->store, info->sha256, "plan.pdf", &small);
+  g_assert_error (judged->problem, CZ_EVIDENCE_ERROR, CZ_EVIDENCE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (judged->problem->message, "plan.pdf"));
+  g_assert_cmpuint (judged->page_count, ==, 3);
+  looked_up = cz_evidence_store_lookup (fixture->store, info->sha256, "plan.pdf", NULL);
+  g_assert_nonnull (looked_up);
+  g_assert_no_error (looked_up->problem);
+  g_assert_cmpstr (looked_up->sha256, ==, info->sha256);
+  g_assert_cmpuint (cz_evidence_store_get_n_inspections (fixture->store), ==, 1);
+
+  /* Another store on the same folder (a dossier opened again) reads it once,
+   * however many workers ask at the same time. */
+  reopened = cz_evidence_store_new (cz_evidence_store_get_root (fixture->store));
+  job.store = reopened;
+  job.sha256 = info->sha256;
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("inspect", inspect_in_thread, &job);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autoptr(CzEvidenceInfo) result = g_thread_join (threads[i]);
+
+      g_assert_no_error (result->problem);
+      g_assert_cmpuint (result->page_count, ==, 3);
+    }
+  g_assert_cmpuint (cz_evidence_store_get_n_inspections (reopened), ==, 1);
+
+  /* A stored copy that went missing says so, and attaching it again reads it again. */
+  g_clear_object (&reopened);
+  reopened = cz_evidence_store_new (cz_evidence_store_get_root (fixture->store));
+  stored = cz_evidence_store_dup_path (reopened, info->sha256);
+  g_assert_cmpint (g_unlink (stored), ==, 0);
+  missing = cz_evidence_store_inspect (reopened, info->sha256, "plan.pdf", NULL);
+  g_assert_error (missing->problem, CZ_EVIDENCE_ERROR, CZ_EVIDENCE_ERROR_MISSING);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    restored = cz_evidence_store_import (reopened, file, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_no_error (restored->problem);
+  g_assert_cmpuint (restored->page_count, ==, 3);
+  g_assert_cmpuint (cz_evidence_store_get_n_inspections (reopened), ==, 2);
+}
+
 static void
 assert_page_size (Fixture    *fixture,
                   const char *sha256,
@@ -741,6 +865,8 @@ main (int   argc,
   ADD ("/evidence/page-count", test_page_count);
   ADD ("/evidence/bad-files", test_bad_files);
   ADD ("/evidence/missing-file", test_missing_file);
+  ADD ("/evidence/import-hash", test_import_hash);
+  ADD ("/evidence/inspected-once", test_inspected_once);
   ADD ("/evidence/images", test_images);
   ADD ("/evidence/fuzz", test_fuzz);
   ADD ("/evidence/import-async", test_import_async);

@@ -22,8 +22,7 @@ struct _CzEvidenceSlotGroup
   char                *slot_id;
   const CzEvidenceSlot *slot;
 
-  GHashTable          *infos;        /* sha256 → CzEvidenceInfo, inspected on a worker */
-  GHashTable          *inspecting;   /* sha256 set */
+  GHashTable          *inspecting;   /* sha256s a worker asks the store about */
   GHashTable          *file_rows;    /* sha256 → CzEvidenceFileRow (a reference), reused across refreshes */
   GPtrArray           *shown_files;  /* the file rows in the group, in record order */
   GPtrArray           *rows;         /* finding and error rows, removed on refresh */
@@ -67,7 +66,9 @@ update_actions (CzEvidenceSlotGroup *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "slot.remove", idle);
 }
 
-/* Inspection of files already in the dossier, one worker task each. */
+/* Inspection: the store inspects each stored copy once, for this slot and
+ * the wizard's checker alike; a copy it has not seen yet (a dossier just
+ * opened) is inspected on a worker. */
 
 static void
 inspect_thread (GTask        *task,
@@ -80,12 +81,11 @@ inspect_thread (GTask        *task,
   CzEvidenceLimits limits;
 
   cz_evidence_limits_for_slot (&limits, self->slot);
-  g_task_return_pointer (task,
-                         cz_evidence_store_inspect (self->store,
+  cz_evidence_info_free (cz_evidence_store_inspect (self->store,
                                                     cz_evidence_record_get_text (record, "sha256"),
                                                     cz_evidence_record_get_text (record, "name"),
-                                                    &limits),
-                         (GDestroyNotify) cz_evidence_info_free);
+                                                    &limits));
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -94,29 +94,57 @@ on_inspected (GObject      *source,
               gpointer      user_data)
 {
   CzEvidenceSlotGroup *self = CZ_EVIDENCE_SLOT_GROUP (source);
-  CzEvidenceInfo *info = g_task_propagate_pointer (G_TASK (result), NULL);
+  GVariant *record = g_task_get_task_data (G_TASK (result));
 
-  if (info == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
     return;
-  g_hash_table_remove (self->inspecting, info->sha256);
-  g_hash_table_replace (self->infos, g_strdup (info->sha256), info);
+  g_hash_table_remove (self->inspecting, cz_evidence_record_get_text (record, "sha256"));
   refresh (self);
 }
 
-static void
-inspect_record (CzEvidenceSlotGroup *self,
-                GVariant            *record)
+/* What the store found in the file of @record, judged for this slot; NULL
+ * until it is inspected (which this then starts). */
+static CzEvidenceInfo *
+dup_info (CzEvidenceSlotGroup *self,
+          GVariant            *record)
 {
   const char *sha256 = cz_evidence_record_get_text (record, "sha256");
+  CzEvidenceLimits limits;
+  CzEvidenceInfo *info;
   g_autoptr(GTask) task = NULL;
 
-  if (g_hash_table_contains (self->infos, sha256) || g_hash_table_contains (self->inspecting, sha256))
-    return;
+  cz_evidence_limits_for_slot (&limits, self->slot);
+  info = cz_evidence_store_lookup (self->store, sha256, cz_evidence_record_get_text (record, "name"), &limits);
+  if (info != NULL || g_hash_table_contains (self->inspecting, sha256))
+    return info;
+
   g_hash_table_add (self->inspecting, g_strdup (sha256));
   task = g_task_new (self, self->cancellable, on_inspected, NULL);
   g_task_set_task_data (task, g_variant_ref (record), (GDestroyNotify) g_variant_unref);
   g_task_run_in_thread (task, inspect_thread);
+  return NULL;
 }
+
+/* sha256 → CzEvidenceInfo of the slot's files inspected so far. */
+static GHashTable *
+dup_infos (CzEvidenceSlotGroup *self,
+           GPtrArray           *records)
+{
+  GHashTable *infos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) cz_evidence_info_free);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      CzEvidenceInfo *info = dup_info (self, records->pdata[i]);
+
+      if (info != NULL)
+        g_hash_table_replace (infos, g_strdup (info->sha256), info);
+    }
+  return infos;
+}
+
+static GPtrArray *dup_findings (CzEvidenceSlotGroup *self,
+                                GHashTable          *infos);
 
 /* Rows */
 
@@ -185,7 +213,8 @@ static void
 refresh (CzEvidenceSlotGroup *self)
 {
   g_autoptr(GPtrArray) records = cz_evidence_dup_records (self->dossier, self->slot_id);
-  g_autoptr(GPtrArray) findings = cz_evidence_slot_group_dup_findings (self);
+  g_autoptr(GHashTable) infos = dup_infos (self, records);
+  g_autoptr(GPtrArray) findings = dup_findings (self, infos);
   g_autoptr(GPtrArray) wanted = g_ptr_array_new ();
   g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean satisfied;
@@ -199,13 +228,12 @@ refresh (CzEvidenceSlotGroup *self)
       GVariant *record = g_ptr_array_index (records, i);
       const char *sha256 = cz_evidence_record_get_text (record, "sha256");
       CzEvidenceFileRow *row = ensure_file_row (self, sha256);
-      CzEvidenceInfo *info = g_hash_table_lookup (self->infos, sha256);
+      CzEvidenceInfo *info = g_hash_table_lookup (infos, sha256);
 
       cz_evidence_file_row_set_record (row, record);
       cz_evidence_file_row_set_problem (row, info && info->problem ? info->problem->message : NULL);
       g_ptr_array_add (wanted, row);
       g_hash_table_add (present, (gpointer) sha256);
-      inspect_record (self, record);
     }
 
   /* Rows are taken out and put back only when the files or their order changed,
@@ -352,9 +380,9 @@ on_imported (GObject      *source,
       cz_evidence_info_free (info);
       return;
     }
-  g_hash_table_replace (self->infos, g_strdup (info->sha256), info);
+  /* The store remembers what it found: the rows and the checker look it up. */
   cz_evidence_add_to_dossier (self->dossier, self->slot_id, info, NULL);
-  refresh (self);
+  cz_evidence_info_free (info);
 }
 
 /* Replacing: the new file takes the old record's title, issuer, date and
@@ -384,7 +412,7 @@ on_replacement_imported (GObject      *source,
   CzEvidenceSlotGroup *self = replacement->self;
   const char *old_sha256 = replacement->old_sha256;
   g_autoptr(GError) error = NULL;
-  CzEvidenceInfo *info = cz_evidence_store_import_finish (CZ_EVIDENCE_STORE (source), result, &error);
+  g_autoptr(CzEvidenceInfo) info = cz_evidence_store_import_finish (CZ_EVIDENCE_STORE (source), result, &error);
   g_autoptr(GPtrArray) records = NULL;
   GVariant *old = NULL;
 
@@ -398,7 +426,6 @@ on_replacement_imported (GObject      *source,
     {
       if (info != NULL || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         add_row (self, message_row (info ? info->problem->message : error->message, "error"));
-      g_clear_pointer (&info, cz_evidence_info_free);
       return;
     }
 
@@ -407,7 +434,6 @@ on_replacement_imported (GObject      *source,
     if (g_str_equal (cz_evidence_record_get_text (records->pdata[i], "sha256"), old_sha256))
       old = records->pdata[i];
 
-  g_hash_table_replace (self->infos, g_strdup (info->sha256), info);
   if (g_str_equal (info->sha256, old_sha256))
     return;
   cz_evidence_add_to_dossier (self->dossier, self->slot_id, info,
@@ -671,7 +697,6 @@ cz_evidence_slot_group_finalize (GObject *object)
   CzEvidenceSlotGroup *self = CZ_EVIDENCE_SLOT_GROUP (object);
 
   g_free (self->slot_id);
-  g_hash_table_unref (self->infos);
   g_hash_table_unref (self->inspecting);
   g_ptr_array_unref (self->rows);
   g_ptr_array_unref (self->shown_files);
@@ -723,7 +748,6 @@ cz_evidence_slot_group_init (CzEvidenceSlotGroup *self)
 {
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
-  self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cz_evidence_info_free);
   self->inspecting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rows = g_ptr_array_new ();
   self->shown_files = g_ptr_array_new ();
@@ -779,22 +803,31 @@ cz_evidence_slot_group_get_busy (CzEvidenceSlotGroup *self)
   return self->n_importing > 0;
 }
 
-GPtrArray *
-cz_evidence_slot_group_dup_findings (CzEvidenceSlotGroup *self)
+static GPtrArray *
+dup_findings (CzEvidenceSlotGroup *self,
+              GHashTable          *infos)
 {
-  g_autoptr(GPtrArray) all = NULL;
-  g_autofree char *field_id = NULL;
-  GPtrArray *mine;
+  g_autoptr(GPtrArray) all = cz_evidence_dup_findings (self->dossier, self->rules, infos);
+  g_autofree char *field_id = g_strconcat (CZ_EVIDENCE_FIELD_PREFIX, self->slot_id, NULL);
+  GPtrArray *mine = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_return_val_if_fail (CZ_IS_EVIDENCE_SLOT_GROUP (self), NULL);
-
-  all = cz_evidence_dup_findings (self->dossier, self->rules, self->infos);
-  field_id = g_strconcat (CZ_EVIDENCE_FIELD_PREFIX, self->slot_id, NULL);
-  mine = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < all->len; i++)
     if (g_strcmp0 (cz_finding_get_field_id (g_ptr_array_index (all, i)), field_id) == 0)
       g_ptr_array_add (mine, g_object_ref (g_ptr_array_index (all, i)));
   return mine;
+}
+
+GPtrArray *
+cz_evidence_slot_group_dup_findings (CzEvidenceSlotGroup *self)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) infos = NULL;
+
+  g_return_val_if_fail (CZ_IS_EVIDENCE_SLOT_GROUP (self), NULL);
+
+  records = cz_evidence_dup_records (self->dossier, self->slot_id);
+  infos = dup_infos (self, records);
+  return dup_findings (self, infos);
 }
 
 /**

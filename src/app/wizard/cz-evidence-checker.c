@@ -13,8 +13,7 @@ struct _CzEvidenceChecker
   GObject          parent_instance;
 
   CzValidator     *validator;
-  CzEvidenceStore *store;
-  GHashTable      *infos;        /* "slot\nsha256" → CzEvidenceInfo */
+  CzEvidenceStore *store;        /* inspects each stored copy once, for everyone */
   GCancellable    *cancellable;
   guint            generation;   /* a result for an older request is dropped */
   gboolean         busy;
@@ -29,7 +28,6 @@ G_DEFINE_FINAL_TYPE (CzEvidenceChecker, cz_evidence_checker, G_TYPE_OBJECT)
 /* What the worker needs, copied on the UI thread: records are immutable GVariants. */
 typedef struct
 {
-  char             *key;
   char             *sha256;
   char             *name;
   CzEvidenceLimits  limits;
@@ -38,17 +36,9 @@ typedef struct
 static void
 job_free (Job *job)
 {
-  g_free (job->key);
   g_free (job->sha256);
   g_free (job->name);
   g_free (job);
-}
-
-static char *
-info_key (const char *slot_id,
-          const char *sha256)
-{
-  return g_strconcat (slot_id, "\n", sha256, NULL);
 }
 
 static void
@@ -59,73 +49,6 @@ set_busy (CzEvidenceChecker *self,
     return;
   self->busy = busy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-/* On the UI thread: no I/O, the inspections are all in hand. */
-static void
-publish (CzEvidenceChecker *self)
-{
-  CzDossier *dossier = cz_validator_get_dossier (self->validator);
-  CzRules *rules = cz_validator_get_rules (self->validator);
-  g_autoptr(GPtrArray) records = cz_evidence_dup_records (dossier, NULL);
-  g_autoptr(GHashTable) by_sha256 = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) findings = NULL;
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      g_autofree char *key = info_key (cz_evidence_record_get_text (records->pdata[i], "slot"),
-                                       cz_evidence_record_get_text (records->pdata[i], "sha256"));
-      CzEvidenceInfo *info = g_hash_table_lookup (self->infos, key);
-
-      if (info != NULL)
-        g_hash_table_insert (by_sha256, info->sha256, info);
-    }
-  findings = cz_evidence_dup_findings (dossier, rules, by_sha256);
-  cz_validator_set_external_findings (self->validator, EVIDENCE_SOURCE, findings);
-}
-
-static void
-inspect_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  CzEvidenceStore *store = CZ_EVIDENCE_CHECKER (source_object)->store;
-  GPtrArray *jobs = task_data;
-  GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) cz_evidence_info_free);
-
-  for (guint i = 0; i < jobs->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      Job *job = jobs->pdata[i];
-      CzEvidenceInfo *info = cz_evidence_store_inspect (store, job->sha256, job->name, &job->limits);
-
-      /* A stored copy whose name the info lost still answers for its record. */
-      if (info->sha256 == NULL)
-        info->sha256 = g_strdup (job->sha256);
-      g_ptr_array_add (results, info);
-    }
-  g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-on_inspected (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  CzEvidenceChecker *self = CZ_EVIDENCE_CHECKER (source);
-  GPtrArray *jobs = g_task_get_task_data (G_TASK (result));
-  guint generation = GPOINTER_TO_UINT (user_data);
-  g_autoptr(GPtrArray) results = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  if (results == NULL)
-    return;
-  for (guint i = 0; i < results->len; i++)
-    g_hash_table_replace (self->infos, g_strdup (((Job *) jobs->pdata[i])->key),
-                          g_steal_pointer (&results->pdata[i]));
-  if (generation != self->generation)
-    return;
-  publish (self);
-  set_busy (self, FALSE);
 }
 
 static const CzEvidenceSlot *
@@ -139,41 +62,97 @@ find_slot (CzRules    *rules,
 }
 
 static void
+limits_for_record (CzEvidenceLimits *limits,
+                   CzRules          *rules,
+                   GVariant         *record)
+{
+  cz_evidence_limits_for_slot (limits, find_slot (rules, cz_evidence_record_get_text (record, "slot")));
+}
+
+/* On the UI thread: no I/O, the inspections are all in hand. */
+static void
+publish (CzEvidenceChecker *self,
+         GHashTable        *infos)
+{
+  g_autoptr(GPtrArray) findings = cz_evidence_dup_findings (cz_validator_get_dossier (self->validator),
+                                                            cz_validator_get_rules (self->validator), infos);
+
+  cz_validator_set_external_findings (self->validator, EVIDENCE_SOURCE, findings);
+}
+
+static void
+inspect_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  CzEvidenceStore *store = CZ_EVIDENCE_CHECKER (source_object)->store;
+  GPtrArray *jobs = task_data;
+
+  for (guint i = 0; i < jobs->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      Job *job = jobs->pdata[i];
+
+      cz_evidence_info_free (cz_evidence_store_inspect (store, job->sha256, job->name, &job->limits));
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void check (CzEvidenceChecker *self);
+
+static void
+on_inspected (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CzEvidenceChecker *self = CZ_EVIDENCE_CHECKER (source);
+  guint generation = GPOINTER_TO_UINT (user_data);
+
+  /* The store keeps what it found: checking again finds it all in hand. */
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || generation != self->generation)
+    return;
+  check (self);
+}
+
+static void
 check (CzEvidenceChecker *self)
 {
   CzDossier *dossier = cz_validator_get_dossier (self->validator);
   CzRules *rules = cz_validator_get_rules (self->validator);
   g_autoptr(GPtrArray) records = cz_evidence_dup_records (dossier, NULL);
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
+  g_autoptr(GHashTable) infos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) cz_evidence_info_free);
   g_autoptr(GTask) task = NULL;
 
   self->generation++;
   for (guint i = 0; i < records->len; i++)
     {
       GVariant *record = records->pdata[i];
-      const char *slot_id = cz_evidence_record_get_text (record, "slot");
-      g_autofree char *key = info_key (slot_id, cz_evidence_record_get_text (record, "sha256"));
+      const char *sha256 = cz_evidence_record_get_text (record, "sha256");
+      const char *name = cz_evidence_record_get_text (record, "name");
+      CzEvidenceLimits limits;
+      CzEvidenceInfo *info;
       Job *job;
 
-      if (g_hash_table_contains (self->infos, key))
-        continue;
+      limits_for_record (&limits, rules, record);
+      info = cz_evidence_store_lookup (self->store, sha256, name, &limits);
+      if (info != NULL)
+        {
+          g_hash_table_replace (infos, g_strdup (sha256), info);
+          continue;
+        }
       job = g_new0 (Job, 1);
-      job->key = g_steal_pointer (&key);
-      job->sha256 = g_strdup (cz_evidence_record_get_text (record, "sha256"));
-      job->name = g_strdup (cz_evidence_record_get_text (record, "name"));
-      {
-        const CzEvidenceSlot *slot = find_slot (rules, slot_id);
-
-        if (slot != NULL)
-          cz_evidence_limits_for_slot (&job->limits, slot);
-      }
+      job->sha256 = g_strdup (sha256);
+      job->name = g_strdup (name);
+      job->limits = limits;
       g_ptr_array_add (jobs, job);
     }
 
-  /* Everything already inspected: the findings follow at once. */
+  /* Everything already inspected (by the slot that attached it, say): the findings follow at once. */
   if (jobs->len == 0)
     {
-      publish (self);
+      publish (self, infos);
       set_busy (self, FALSE);
       return;
     }
@@ -190,11 +169,10 @@ on_evidence_changed (CzEvidenceChecker *self)
   check (self);
 }
 
+/* Another pack may set other size limits: the store judges its inspections again. */
 static void
 on_rules_changed (CzEvidenceChecker *self)
 {
-  /* Another pack may set other size limits. */
-  g_hash_table_remove_all (self->infos);
   check (self);
 }
 
@@ -268,7 +246,6 @@ cz_evidence_checker_finalize (GObject *object)
   CzEvidenceChecker *self = CZ_EVIDENCE_CHECKER (object);
 
   g_clear_object (&self->cancellable);
-  g_hash_table_unref (self->infos);
 
   G_OBJECT_CLASS (cz_evidence_checker_parent_class)->finalize (object);
 }
@@ -296,7 +273,6 @@ cz_evidence_checker_class_init (CzEvidenceCheckerClass *klass)
 static void
 cz_evidence_checker_init (CzEvidenceChecker *self)
 {
-  self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cz_evidence_info_free);
   self->cancellable = g_cancellable_new ();
 }
 

@@ -1,8 +1,9 @@
 /* cz-evidence-checker.h — keeps the validator's evidence findings current
  *
  * Evidence findings need the stored files inspected with poppler, which the
- * rules engine cannot do on the UI thread. The checker inspects the files the
- * dossier lists on a worker (each file once, remembered by slot and SHA-256),
+ * rules engine cannot do on the UI thread. The checker asks the evidence
+ * store, which inspects each stored copy once for everyone (the slot that
+ * attached it included), and has a worker inspect those not yet seen; it
  * then hands cz_evidence_dup_findings() to the validator as its "evidence"
  * findings: the step list, the review and has-blockers all count them.
  *
