@@ -583,8 +583,13 @@ read_central_directory (int          fd,
       if (end < 20 || le32 (tail + end - 20) != SIG_LOC64)
         return refuse (error, CZ_ARCHIVE_ERROR_CORRUPT, archive_name, NULL), NULL;
       record_offset = le64 (tail + end - 20 + 8);
-      if (record_offset + 56 > end_offset || !read_at (fd, record_offset, record, 56) || le32 (record) != SIG_END64)
+      if (record_offset > end_offset || end_offset - record_offset < 56 ||
+          !read_at (fd, record_offset, record, 56) || le32 (record) != SIG_END64)
         return refuse (error, CZ_ARCHIVE_ERROR_TRUNCATED, archive_name, NULL), NULL;
+      /* Split archives, as above: this disk, of one (some writers say 0). */
+      if (le32 (tail + end - 20 + 4) != 0 || le32 (tail + end - 20 + 16) > 1 ||
+          le32 (record + 16) != 0 || le32 (record + 20) != 0)
+        return refuse (error, CZ_ARCHIVE_ERROR_NOT_A_ZIP, archive_name, NULL), NULL;
       n_entries = le64 (record + 32);
       cd_size = le64 (record + 40);
       cd_offset = le64 (record + 48);

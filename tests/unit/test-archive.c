@@ -1126,6 +1126,219 @@ test_extract_payload_file_hostile (Fixture       *fixture,
   g_assert_null (bytes);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Zip64: what archives over 4 GiB use                                      */
+
+static guint32
+get32 (const guint8 *p)
+{
+  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+static guint64
+get64 (const guint8 *p)
+{
+  return (guint64) get32 (p) | ((guint64) get32 (p + 4) << 32);
+}
+
+static void
+put32 (guint8  *p,
+       guint32  value)
+{
+  for (guint i = 0; i < 4; i++)
+    p[i] = (value >> (8 * i)) & 0xff;
+}
+
+static void
+put64 (guint8  *p,
+       guint64  value)
+{
+  put32 (p, value & 0xffffffff);
+  put32 (p + 4, value >> 32);
+}
+
+/* Re-zips the bag of @archive with Info-ZIP's zip @flags (-fz: Zip64
+ * records even for small files); NULL when zip is not installed. */
+static char *
+rezip_zip64 (Fixture    *fixture,
+             const char *archive,
+             const char *name,
+             const char *more_flags)
+{
+  g_autofree char *zip = g_find_program_in_path ("zip");
+  g_autofree char *bag = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *bag_name = NULL;
+  g_autofree char *unpacked = g_strconcat ("unpacked-", name, NULL);
+  char *out = fixture_path (fixture, name);
+
+  if (zip == NULL || !have_tools ())
+    {
+      g_free (out);
+      return NULL;
+    }
+  bag = unzip_archive (fixture, archive, unpacked);
+  parent = g_path_get_dirname (bag);
+  bag_name = g_path_get_basename (bag);
+  g_assert_cmpint (run_in (parent, "zip", "-q", "-r", "-X", "-fz", more_flags, out, bag_name, NULL), ==, 0);
+  return out;
+}
+
+/* The Zip64 end of central directory record of @data. */
+static guint8 *
+zip64_end_record (guint8 *data,
+                  gsize   length)
+{
+  for (gsize i = length - 22; i > 20; i--)
+    if (get32 (data + i) == 0x06054b50)
+      {
+        g_assert_cmpuint (get32 (data + i - 20), ==, 0x07064b50);
+        g_assert_cmpuint (get32 (data + get64 (data + i - 20 + 8)), ==, 0x06064b50);
+        return data + get64 (data + i - 20 + 8);
+      }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The central directory entry whose name ends with @suffix. */
+static guint8 *
+central_entry (guint8     *data,
+               gsize       length,
+               const char *suffix)
+{
+  guint8 *record = zip64_end_record (data, length);
+  guint8 *p = data + get64 (record + 48);
+
+  while (get32 (p) == 0x02014b50)
+    {
+      guint16 name_length = p[28] | (p[29] << 8);
+      guint16 extra_length = p[30] | (p[31] << 8);
+      guint16 comment_length = p[32] | (p[33] << 8);
+      g_autofree char *name = g_strndup ((const char *) p + 46, name_length);
+
+      if (g_str_has_suffix (name, suffix))
+        return p;
+      p += 46 + name_length + extra_length + comment_length;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_zip64_valid (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *archive = pack_sample (fixture, "out.zip", 30000);
+  static const char * const flags[] = { "-D", "-n.pdf:.p7s" };  /* no folder entries; PDFs stored */
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("zip64-%u.zip", i);
+      g_autofree char *zip64 = rezip_zip64 (fixture, archive, name, flags[i]);
+      g_autoptr(CzArchiveVerification) original = NULL;
+      g_autoptr(CzArchiveVerification) result = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (zip64 == NULL)
+        {
+          g_test_skip ("Info-ZIP zip is not installed");
+          return;
+        }
+      /* Really Zip64: the end record, and sizes only in the Zip64 extra field. */
+      g_assert_true (g_file_get_contents (zip64, &contents, &length, NULL));
+      zip64_end_record ((guint8 *) contents, length);
+      g_assert_cmpuint (get32 (central_entry ((guint8 *) contents, length, "/data/dossier.json") + 24), ==, 0xffffffff);
+
+      result = verify_path (zip64, NULL, &error);
+      g_assert_no_error (error);
+      if (!cz_archive_verification_get_valid (result))
+        g_test_message ("%s", cz_archive_verification_get_problems (result)[0]);
+      g_assert_true (cz_archive_verification_get_valid (result));
+      original = verify_path (archive, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstrv (cz_archive_verification_get_files (result), cz_archive_verification_get_files (original));
+      g_assert_cmpstr (cz_archive_verification_get_tag_manifest_fingerprint (result), ==,
+                       cz_archive_verification_get_tag_manifest_fingerprint (original));
+    }
+}
+
+typedef enum
+{
+  ZIP64_ENTRY_SIZE,      /* an entry's Zip64 size claims 9 GiB */
+  ZIP64_SMALL_SIZE,      /* an entry's Zip64 size claims less than it inflates to */
+  ZIP64_ENTRY_COUNT,     /* the Zip64 end record claims 30 000 entries */
+  ZIP64_LOCATOR,         /* the locator points past the end record */
+  ZIP64_SPLIT,           /* the Zip64 end record says it is one disk of several */
+} Zip64Hostility;
+
+typedef struct
+{
+  const char     *name;
+  Zip64Hostility  kind;
+  CzArchiveError  code;
+} Zip64Hostile;
+
+static const Zip64Hostile zip64_hostiles[] = {
+  { "entry-size", ZIP64_ENTRY_SIZE, CZ_ARCHIVE_ERROR_ZIP_BOMB },
+  { "small-size", ZIP64_SMALL_SIZE, CZ_ARCHIVE_ERROR_ZIP_BOMB },
+  { "entry-count", ZIP64_ENTRY_COUNT, CZ_ARCHIVE_ERROR_ZIP_BOMB },
+  { "locator", ZIP64_LOCATOR, CZ_ARCHIVE_ERROR_TRUNCATED },
+  { "split", ZIP64_SPLIT, CZ_ARCHIVE_ERROR_NOT_A_ZIP },
+};
+
+static void
+test_zip64_hostile (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const Zip64Hostile *hostile = data;
+  g_autofree char *archive = pack_sample (fixture, "out.zip", 30000);
+  g_autofree char *zip64 = rezip_zip64 (fixture, archive, "zip64.zip", "-D");
+  g_autofree char *contents = NULL;
+  guint8 *bytes, *record, *entry;
+  gsize length;
+
+  if (zip64 == NULL)
+    {
+      g_test_skip ("Info-ZIP zip is not installed");
+      return;
+    }
+  g_assert_true (g_file_get_contents (zip64, &contents, &length, NULL));
+  bytes = (guint8 *) contents;
+  record = zip64_end_record (bytes, length);
+  entry = central_entry (bytes, length, "/data/dossier.json");
+  /* The uncompressed size is the first field of its Zip64 extra field. */
+  g_assert_cmpuint (get32 (entry + 24), ==, 0xffffffff);
+  {
+    guint16 name_length = entry[28] | (entry[29] << 8);
+    guint8 *extra = entry + 46 + name_length;
+
+    g_assert_cmpuint (extra[0] | (extra[1] << 8), ==, 0x0001);
+    switch (hostile->kind)
+      {
+      case ZIP64_ENTRY_SIZE:
+        put64 (extra + 4, G_GUINT64_CONSTANT (9) << 30);
+        break;
+      case ZIP64_SMALL_SIZE:
+        put64 (extra + 4, 10);
+        break;
+      case ZIP64_ENTRY_COUNT:
+        put64 (record + 24, 30000);
+        put64 (record + 32, 30000);
+        break;
+      case ZIP64_LOCATOR:
+        put64 (bytes + length - 22 - 20 + 8, (record - bytes) + 40);
+        break;
+      case ZIP64_SPLIT:
+        put32 (record + 16, 1);
+        break;
+      }
+  }
+  g_assert_true (g_file_set_contents (zip64, contents, length, NULL));
+  assert_refused (fixture, zip64, hostile->code);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 #define ADD_DATA(path, data, func) g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
@@ -1174,6 +1387,12 @@ main (int   argc,
   ADD ("/archive/hostile/damaged-entry", test_hostile_damaged_entry);
   ADD ("/archive/extract-payload-file", test_extract_payload_file);
   ADD ("/archive/extract-payload-file/hostile", test_extract_payload_file_hostile);
+  ADD ("/archive/zip64/valid", test_zip64_valid);
+  for (guint i = 0; i < G_N_ELEMENTS (zip64_hostiles); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/archive/zip64/hostile/%s", zip64_hostiles[i].name);
+      ADD_DATA (path, &zip64_hostiles[i], test_zip64_hostile);
+    }
 
   status = g_test_run ();
   g_clear_object (&the_signer);
