@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include "cz-evidence.h"
 #include "cz-fields.h"
+#include "cz-rules-catalog.h"
 #include "start/cz-start-view.h"
 #include "cz-ui-test-utils.h"
 
@@ -169,6 +171,40 @@ test_delete_asks_first (Fixture       *fixture,
   cz_test_find_row (GTK_WIDGET (fixture->view), ADW_TYPE_ACTION_ROW, "保留");
 }
 
+/* The stored sample has a document in every evidence slot, so it can be
+ * walked to a pack as the README says. */
+static void
+assert_sample_has_evidence (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) infos = cz_store_list_dossiers (fixture->store, &error);
+  g_autoptr(CzDossier) sample = NULL;
+  g_autoptr(CzRules) rules = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < infos->len && sample == NULL; i++)
+    {
+      CzDossierInfo *info = g_ptr_array_index (infos, i);
+
+      if (g_strcmp0 (cz_dossier_info_get_zone_name (info), "临湖中欧中小企业合作区") == 0)
+        sample = cz_store_open_dossier (fixture->store, cz_dossier_info_get_id (info), &error);
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (sample);
+
+  rules = cz_rules_dup_for_dossier (sample, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cz_rules_get_n_evidence_slots (rules), >, 0);
+  for (guint i = 0; i < cz_rules_get_n_evidence_slots (rules); i++)
+    {
+      const char *slot_id = cz_evidence_slot_get_id (cz_rules_get_evidence_slot (rules, i));
+      g_autoptr(GPtrArray) records = cz_evidence_dup_records (sample, slot_id);
+
+      if (records->len == 0)
+        g_error ("The sample has nothing in the evidence slot %s", slot_id);
+    }
+}
+
 static void
 test_new_and_sample (Fixture       *fixture,
                      gconstpointer  data)
@@ -182,6 +218,7 @@ test_new_and_sample (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "start.sample", NULL));
   cz_test_spin_until (cz_start_view_get_n_dossiers (fixture->view) == 2);
   g_assert_cmpuint (store_count (fixture), ==, 2);
+  assert_sample_has_evidence (fixture);
 }
 
 static void

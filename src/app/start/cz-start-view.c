@@ -14,7 +14,9 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "cz-rules-catalog.h"
 #include "cz-sample.h"
+#include "cz-sample-evidence.h"
 #include "cz-start-view.h"
 
 struct _CzStartView
@@ -27,9 +29,11 @@ struct _CzStartView
 
   CzStore      *store;
   GCancellable *list_cancellable;
+  GCancellable *sample_cancellable;
   GHashTable   *infos;            /* id → CzDossierInfo */
   guint         n_dossiers;
   guint         loading : 1;
+  guint         adding_sample : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CzStartView, cz_start_view, GTK_TYPE_WIDGET)
@@ -335,17 +339,51 @@ start_new_action (GtkWidget  *widget,
   cz_start_view_open (self, cz_dossier_get_id (dossier));
 }
 
+static void cz_start_view_update_actions (CzStartView *self);
+
+/* The sample comes with its generated evidence, as the README promises and as
+ * `coopzone-cli sample --store` does: the documents are drawn and copied into
+ * the evidence folder on a worker, into a dossier no one else holds yet, which
+ * the UI thread then adds to the store. */
 static void
-start_sample_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+sample_evidence_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
 {
-  CzStartView *self = CZ_START_VIEW (widget);
+  const char *database_path = task_data;
   g_autoptr(CzDossier) sample = cz_sample_dossier_new ();
+  g_autoptr(CzEvidenceStore) evidence = cz_evidence_store_new_for_database (database_path);
+  g_autoptr(CzRules) rules = NULL;
+  GError *error = NULL;
+
+  rules = cz_rules_dup_for_dossier (sample, &error);
+  if (rules == NULL || !cz_sample_add_evidence (evidence, sample, rules, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&sample), g_object_unref);
+}
+
+static void
+on_sample_ready (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CzStartView *self = CZ_START_VIEW (object);
+  g_autoptr(CzDossier) sample = NULL;
   g_autoptr(CzDossier) dossier = NULL;
   g_autoptr(GError) error = NULL;
 
-  dossier = cz_store_import_dossier (self->store, sample, &error);
+  self->adding_sample = FALSE;
+  cz_start_view_update_actions (self);
+
+  sample = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
+    return;  /* the view is gone */
+  if (sample != NULL)
+    dossier = cz_store_import_dossier (self->store, sample, &error);
   if (dossier == NULL)
     {
       cz_start_view_show_error (self, _("Could Not Add the Sample"), error->message);
@@ -354,6 +392,28 @@ start_sample_action (GtkWidget  *widget,
 
   cz_start_view_reload (self);
   cz_start_view_open (self, cz_dossier_get_id (dossier));
+}
+
+static void
+start_sample_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CzStartView *self = CZ_START_VIEW (widget);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->adding_sample)
+    return;
+
+  g_clear_object (&self->sample_cancellable);
+  self->sample_cancellable = g_cancellable_new ();
+  self->adding_sample = TRUE;
+  cz_start_view_update_actions (self);
+
+  task = g_task_new (self, self->sample_cancellable, on_sample_ready, NULL);
+  g_task_set_source_tag (task, start_sample_action);
+  g_task_set_task_data (task, g_strdup (cz_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, sample_evidence_thread);
 }
 
 static void
@@ -700,7 +760,7 @@ cz_start_view_update_actions (CzStartView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.new", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.import", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.sample", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.sample", has_store && !self->adding_sample);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.rename", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.duplicate", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "start.export", has_store);
@@ -725,6 +785,8 @@ cz_start_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
+  g_cancellable_cancel (self->sample_cancellable);
+  g_clear_object (&self->sample_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_START_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
