@@ -363,6 +363,8 @@ test_review_opens_finding (Fixture       *fixture,
   GtkWidget *focus;
 
   set_text (boundary, CZ_FIELD_BOUNDARY_NORTH, "");
+  /* As after a click: no focus ring until the review shows where to look. */
+  gtk_window_set_focus_visible (fixture->window, FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.review", NULL));
   review = CZ_REVIEW_PAGE (cz_wizard_get_current_page (fixture->wizard));
   g_assert_cmpstr (cz_wizard_page_get_step_id (CZ_WIZARD_PAGE (review)), ==, "review");
@@ -376,6 +378,7 @@ test_review_opens_finding (Fixture       *fixture,
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_nonnull (focus);
   g_assert_true (focus == east || gtk_widget_is_ancestor (focus, east));
+  g_assert_true (gtk_window_get_focus_visible (fixture->window));
 
   /* A finding on an incident year opens the incidents step on that year's choice. */
   cz_dossier_clear (fixture->dossier, "incidents.data_security.y2023.none");

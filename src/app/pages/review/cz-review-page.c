@@ -83,11 +83,17 @@ on_finding_activated (AdwActionRow *row,
 {
   const char *field_id = g_object_get_data (G_OBJECT (row), "cz-field-id");
   const char *step_id = g_object_get_data (G_OBJECT (row), "cz-step-id");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (field_id != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "wizard.focus-field", "s", field_id);
   else
     gtk_widget_activate_action (GTK_WIDGET (self), "wizard.show-step", "s", step_id);
+
+  /* Clicked with the mouse, the field would take focus without its ring: show
+   * where the finding is. */
+  if (field_id != NULL && GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
 }
 
 static GtkWidget *
