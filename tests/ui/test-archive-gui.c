@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -452,58 +453,154 @@ test_archive_view_valid (void)
   }
 }
 
+/* @archive re-zipped with libarchive, one byte of @path (in the bag) changed:
+ * a well-formed ZIP whose content no longer matches its manifest. */
+static void
+rezip_with_change (const char *archive,
+                   const char *path,
+                   const char *out)
+{
+  struct archive *reader = archive_read_new ();
+  struct archive *writer = archive_write_new ();
+  struct archive_entry *entry;
+  gboolean changed = FALSE;
+  /* libarchive converts names through the thread's locale: make it UTF-8. */
+  locale_t utf8 = newlocale (LC_ALL_MASK, "C.UTF-8", (locale_t) 0);
+  locale_t previous = uselocale (utf8);
+  int ret;
+
+  archive_read_support_format_zip (reader);
+  archive_read_set_options (reader, "hdrcharset=UTF-8");
+  g_assert_cmpint (archive_read_open_filename (reader, archive, 65536), ==, ARCHIVE_OK);
+  archive_write_set_format_zip (writer);
+  archive_write_set_options (writer, "hdrcharset=UTF-8");
+  g_assert_cmpint (archive_write_open_filename (writer, out), ==, ARCHIVE_OK);
+  while ((ret = archive_read_next_header (reader, &entry)) == ARCHIVE_OK || ret == ARCHIVE_WARN)
+    {
+      g_autoptr(GByteArray) data = g_byte_array_new ();
+      const char *name = archive_entry_pathname_utf8 (entry);
+      guint8 buffer[65536];
+      la_ssize_t n;
+
+      while ((n = archive_read_data (reader, buffer, sizeof buffer)) > 0)
+        g_byte_array_append (data, buffer, n);
+      g_assert_cmpint (n, ==, 0);
+      g_assert_nonnull (name);
+      if (g_str_has_suffix (name, path))
+        {
+          data->data[data->len / 2] ^= 0x01;
+          changed = TRUE;
+        }
+      archive_entry_set_size (entry, data->len);
+      g_assert_cmpint (archive_write_header (writer, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (writer, data->data, data->len), ==, (la_ssize_t) data->len);
+    }
+  g_assert_true (changed);
+  archive_read_free (reader);
+  g_assert_cmpint (archive_write_close (writer), ==, ARCHIVE_OK);
+  archive_write_free (writer);
+  uselocale (previous);
+  freelocale (utf8);
+}
+
+/* Whether the translation the build made can be used here. */
+static gboolean
+use_chinese (void)
+{
+  const char *localedir = g_getenv ("COOPZONE_LOCALEDIR");
+  g_autofree char *mo = localedir ? g_build_filename (localedir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL) : NULL;
+
+  if (mo == NULL || !g_file_test (mo, G_FILE_TEST_EXISTS) || setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    return FALSE;
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return TRUE;
+}
+
+static void
+use_english (void)
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
+/* A changed archive: what failed is named, in the user's language. */
 static void
 test_archive_view_tampered (void)
 {
   g_autofree char *contents = NULL;
   gsize length = 0;
   g_autofree char *dir = g_dir_make_tmp ("test-archive-view-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "tampered.zip", NULL);
+  g_autofree char *damaged = g_build_filename (dir, "damaged.zip", NULL);
+  g_autofree char *changed = g_build_filename (dir, "changed.zip", NULL);
   g_autofree char *junk = g_build_filename (dir, "not-an-archive.zip", NULL);
   GtkWindow *window = NULL;
   CzArchiveView *view;
   const char *marker;
-  gsize at;
+  const char *problem = "“data/application-form.pdf” was changed: its SHA-256 does not match manifest-sha256.txt.";
 
   g_assert_nonnull (test_archive_path);
+
+  /* One byte of the first stored PDF flipped in place: its CRC fails, the
+   * archive is refused as damaged, naming the entry. */
   g_assert_true (g_file_get_contents (test_archive_path, &contents, &length, NULL));
-  /* One byte of the first stored PDF's content changed. */
   marker = NULL;
   for (gsize i = 0; i + 5 <= length && marker == NULL; i++)
     if (memcmp (contents + i, "%PDF-", 5) == 0)
       marker = contents + i;
   g_assert_nonnull (marker);
-  at = (marker - contents) + 200;
-  contents[at] ^= 0x01;
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  contents[(marker - contents) + 200] ^= 0x01;
+  g_assert_true (g_file_set_contents (damaged, contents, length, NULL));
+  view = open_archive (&window, damaged);
+  g_assert_cmpstr (cz_archive_view_get_state (view), ==, "refused");
+  g_assert_nonnull (strstr (cz_archive_view_get_refusal (view), "its content is damaged"));
+  g_assert_nonnull (strstr (cz_archive_view_get_refusal (view), ".pdf”)"));
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (cz_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE,
+                                                                                          NULL, NULL))), !=, NULL);
+  gtk_window_destroy (window);
 
-  view = open_archive (&window, path);
-  if (g_str_equal (cz_archive_view_get_state (view), "refused"))
+  /* The form changed inside a well-formed ZIP: shown as invalid, the form named. */
+  rezip_with_change (test_archive_path, "/data/application-form.pdf", changed);
+  view = open_archive (&window, changed);
+  g_assert_cmpstr (cz_archive_view_get_state (view), ==, "shown");
+  g_assert_nonnull (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Invalid Submission Archive"));
+  g_assert_true (gtk_widget_has_css_class (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, problem), "error"));
+  g_assert_true (row_icon_has_class (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Payload manifest"), "error"));
+  g_assert_true (row_icon_has_class (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Signature"), "success"));
+  g_assert_cmpint (cz_archive_verification_get_failed_checks (cz_archive_view_get_verification (view)), ==,
+                   CZ_ARCHIVE_CHECK_MANIFEST);
+  gtk_window_destroy (window);
+
+  /* The same, and the damaged one, for a province user reading Chinese. */
+  if (use_chinese ())
     {
-      g_assert_nonnull (cz_archive_view_get_refusal (view));
-      g_assert_nonnull (cz_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL, NULL));
+      view = open_archive (&window, changed);
+      g_assert_nonnull (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "申报包无效"));
+      g_assert_nonnull (cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW,
+                                          "“data/application-form.pdf”已被改动：其 SHA-256 与 manifest-sha256.txt 不符。"));
+      gtk_window_destroy (window);
+      view = open_archive (&window, damaged);
+      g_assert_true (g_str_has_prefix (cz_archive_view_get_refusal (view), "已拒绝“"));
+      g_assert_nonnull (strstr (cz_archive_view_get_refusal (view), "文件内容已损坏"));
+      gtk_window_destroy (window);
+      use_english ();
     }
   else
-    {
-      cz_test_find_row (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "Invalid Submission Archive");
-      g_assert_false (cz_archive_verification_get_valid (cz_archive_view_get_verification (view)));
-    }
-  gtk_window_destroy (window);
+    g_test_message ("No zh_CN locale or no built translation: the Chinese messages were not checked");
 
   /* Not a ZIP at all: refused with the core's message. */
   g_assert_true (g_file_set_contents (junk, "this is not an archive", -1, NULL));
   view = open_archive (&window, junk);
   g_assert_cmpstr (cz_archive_view_get_state (view), ==, "refused");
   g_assert_true (strstr (cz_archive_view_get_refusal (view), "not-an-archive.zip") != NULL);
-  {
-    AdwStatusPage *page = ADW_STATUS_PAGE (cz_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE,
-                                                                NULL, NULL));
-    g_assert_nonnull (page);
-  }
+  g_assert_true (strstr (cz_archive_view_get_refusal (view), "it is not a ZIP archive") != NULL);
   gtk_window_destroy (window);
   cz_test_flush_main_loop ();
 
-  g_unlink (path);
+  g_unlink (damaged);
+  g_unlink (changed);
   g_unlink (junk);
   g_rmdir (dir);
 }
