@@ -326,6 +326,64 @@ test_incidents (Fixture       *fixture,
   }
 }
 
+/* What is typed into an incident and cannot count says so under it: a date
+ * that is not one or has not come yet, a figure that is not a number. */
+static void
+test_incident_inputs_checked (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  CzWizardPage *page = show_step (fixture, "incidents");
+  GtkWidget *row;
+  GtkWidget *date;
+  GtkWidget *deaths;
+  GtkWidget *loss;
+  CzMessageRow *message;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+  g_autofree char *today_text = g_date_time_format (today, "%Y-%m-%d");
+  g_autofree char *tomorrow_text = g_date_time_format (tomorrow, "%Y-%m-%d");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "incidents.add", "s", "production-safety"));
+  row = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), CZ_TYPE_INCIDENT_ROW);
+  g_assert_nonnull (row);
+  date = cz_incident_row_get_date_row (CZ_INCIDENT_ROW (row));
+  message = cz_test_find_message_row (row, date);
+
+  /* Empty: nothing to say yet. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "2024/5/1");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  g_assert_true (strstr (cz_message_row_get_message (message), "2026-08-01") != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (date), tomorrow_text);
+  g_assert_cmpstr (cz_message_row_get_message (message), ==, "This date is after today: check the year.");
+
+  gtk_editable_set_text (GTK_EDITABLE (date), today_text);
+  g_assert_null (cz_message_row_get_message (message));
+  gtk_editable_set_text (GTK_EDITABLE (date), "2024-05-01");
+  g_assert_null (cz_message_row_get_message (message));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+
+  deaths = cz_test_find_row (row, ADW_TYPE_ENTRY_ROW, "Deaths");
+  message = cz_test_find_message_row (row, deaths);
+  gtk_editable_set_text (GTK_EDITABLE (deaths), "3人");
+  g_assert_cmpstr (cz_message_row_get_message (message), ==, "Enter a whole number of people, for example 3.");
+  gtk_editable_set_text (GTK_EDITABLE (deaths), "-1");
+  g_assert_nonnull (cz_message_row_get_message (message));
+  gtk_editable_set_text (GTK_EDITABLE (deaths), "3");
+  g_assert_null (cz_message_row_get_message (message));
+  g_assert_true (g_str_has_prefix (cz_incident_row_get_grade_text (CZ_INCIDENT_ROW (row)), "Grade 较大"));
+
+  loss = cz_test_find_row (row, ADW_TYPE_ENTRY_ROW, "Direct economic loss");
+  message = cz_test_find_message_row (row, loss);
+  gtk_editable_set_text (GTK_EDITABLE (loss), "一千万");
+  g_assert_cmpstr (cz_message_row_get_message (message), ==, "Enter the amount in 10,000 yuan, for example 1200.");
+  gtk_editable_set_text (GTK_EDITABLE (loss), "1200");
+  g_assert_null (cz_message_row_get_message (message));
+}
+
 static void
 test_declarations (Fixture       *fixture,
                    gconstpointer  data)
@@ -571,6 +629,7 @@ main (int   argc,
   ADD ("/steps/revenue", test_revenue);
   ADD ("/steps/indicators", test_indicators);
   ADD ("/steps/incidents", test_incidents);
+  ADD ("/steps/incident-inputs-checked", test_incident_inputs_checked);
   ADD ("/steps/declarations", test_declarations);
   ADD ("/steps/review-opens-finding", test_review_opens_finding);
   ADD ("/steps/keyboard-walk", test_keyboard_walk);

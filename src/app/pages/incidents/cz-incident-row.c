@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cz-incident-row.h"
+#include "cz-message-row.h"
 #include "cz-money.h"
 #include "cz-number.h"
 
@@ -55,9 +56,11 @@ struct _CzIncidentRow
 
   CzIncidentType  type;
   GtkWidget      *date_row;
+  GtkWidget      *date_message;
   GtkWidget      *place_row;
   GtkWidget      *description_row;
   GtkWidget      *figure_rows[G_N_ELEMENTS (figures)];
+  GtkWidget      *figure_messages[G_N_ELEMENTS (figures)];
   GtkWidget      *grade_row;
   GtkWidget      *basis_row;
   char           *grade_text;
@@ -187,6 +190,53 @@ cz_incident_row_update_header (CzIncidentRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
 }
 
+/* What is wrong with the date as typed, or NULL: not a date, or a day that
+ * has not come yet (an incident cannot be reported before it happens). */
+static const char *
+check_date (const char *text)
+{
+  g_autoptr(GDateTime) now = NULL;
+  guint year, month, day;
+  char tail;
+
+  if (*text == '\0')
+    return NULL;
+  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return _("Enter the date as year-month-day, for example 2026-08-01.");
+
+  now = g_date_time_new_now_local ();
+  if (year > (guint) g_date_time_get_year (now) ||
+      (year == (guint) g_date_time_get_year (now) &&
+       (month > (guint) g_date_time_get_month (now) ||
+        (month == (guint) g_date_time_get_month (now) && day > (guint) g_date_time_get_day_of_month (now)))))
+    return _("This date is after today: check the year.");
+  return NULL;
+}
+
+/* Under each input, what keeps it from counting: a figure that is not a
+ * number is otherwise left out of the grade without a word. */
+static void
+cz_incident_row_update_messages (CzIncidentRow *self)
+{
+  cz_message_row_set_message (CZ_MESSAGE_ROW (self->date_message), check_date (entry_text (self->date_row)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      g_autofree char *typed = NULL;
+      const char *text = NULL;
+      gint64 value;
+
+      if (self->figure_rows[i] == NULL)
+        continue;
+      typed = g_strstrip (g_strdup (entry_text (self->figure_rows[i])));
+      if (*typed != '\0' && !parse_figure (&figures[i], typed, &value))
+        text = figures[i].kind == FIGURE_MONEY ? _("Enter the amount in 10,000 yuan, for example 1200.")
+                                               : _("Enter a whole number of people, for example 3.");
+      cz_message_row_set_message (CZ_MESSAGE_ROW (self->figure_messages[i]), text);
+    }
+}
+
 static void
 on_input_changed (CzIncidentRow *self)
 {
@@ -194,6 +244,7 @@ on_input_changed (CzIncidentRow *self)
     return;
 
   cz_incident_row_update_header (self);
+  cz_incident_row_update_messages (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -247,6 +298,8 @@ cz_incident_row_build (CzIncidentRow *self,
 
   self->date_row = cz_incident_row_add_entry (self, _("Date (YYYY-MM-DD)"), NULL, record_text (record, "date"));
   gtk_widget_add_css_class (self->date_row, "numeric");
+  self->date_message = cz_message_row_new (self->date_row);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->date_message);
   self->place_row = cz_incident_row_add_entry (self, _("Place"), NULL, record_text (record, "place"));
   self->description_row = cz_incident_row_add_entry (self, _("What happened"), NULL,
                                                      record_text (record, "description"));
@@ -265,6 +318,8 @@ cz_incident_row_build (CzIncidentRow *self,
         cz_incident_row_add_entry (self, _(figures[i].title),
                                    figures[i].kind == FIGURE_MONEY ? _("10,000 yuan") : C_("people", "people"),
                                    text);
+      self->figure_messages[i] = cz_message_row_new (self->figure_rows[i]);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->figure_messages[i]);
     }
 
   /* Translators: the first choice of the stated grade: no grade stated, the figures decide */
@@ -295,6 +350,7 @@ cz_incident_row_build (CzIncidentRow *self,
 
   self->loading = FALSE;
   cz_incident_row_update_header (self);
+  cz_incident_row_update_messages (self);
 }
 
 static void
