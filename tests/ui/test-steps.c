@@ -384,6 +384,37 @@ test_incident_inputs_checked (Fixture       *fixture,
   g_assert_null (cz_message_row_get_message (message));
 }
 
+static gboolean
+is_in_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)), &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.origin.y + 40 <= gtk_adjustment_get_page_size (adjustment);
+}
+
+/* Adding an incident at the bottom of the page brings it into view. */
+static void
+test_new_incident_in_view (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  CzWizardPage *page = show_step (fixture, "incidents");
+  GtkWidget *scrolled = cz_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL, NULL);
+  GtkWidget *row;
+
+  cz_test_spin_until (gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled))) >
+                      gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled))));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "incidents.add", "s", "data-security"));
+  row = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), CZ_TYPE_INCIDENT_ROW);
+  g_assert_nonnull (row);
+  cz_test_spin_until (is_in_view (row));
+}
+
 static void
 test_declarations (Fixture       *fixture,
                    gconstpointer  data)
@@ -630,6 +661,7 @@ main (int   argc,
   ADD ("/steps/indicators", test_indicators);
   ADD ("/steps/incidents", test_incidents);
   ADD ("/steps/incident-inputs-checked", test_incident_inputs_checked);
+  ADD ("/steps/new-incident-in-view", test_new_incident_in_view);
   ADD ("/steps/declarations", test_declarations);
   ADD ("/steps/review-opens-finding", test_review_opens_finding);
   ADD ("/steps/keyboard-walk", test_keyboard_walk);
