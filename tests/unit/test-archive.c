@@ -11,6 +11,8 @@
 #include <archive_entry.h>
 #include <glib/gstdio.h>
 #include <gnutls/crypto.h>
+#include <gnutls/pkcs12.h>
+#include <gnutls/x509.h>
 
 #include "cz-archive.h"
 #include "cz-bag.h"
@@ -770,6 +772,145 @@ test_signer_validity (Fixture       *fixture,
     }
 }
 
+/* A certificate authority and what it issues, with chosen dates. */
+typedef struct
+{
+  gnutls_x509_privkey_t key;
+  gnutls_x509_crt_t     crt;
+} Issued;
+
+static void
+issued_clear (Issued *issued)
+{
+  gnutls_x509_crt_deinit (issued->crt);
+  gnutls_x509_privkey_deinit (issued->key);
+}
+
+/* @name valid @from…@until, issued by @issuer (NULL: itself). */
+static Issued
+issue (const char *name,
+       GDateTime  *from,
+       GDateTime  *until,
+       gboolean    is_ca,
+       Issued     *issuer)
+{
+  Issued issued = { NULL, NULL };
+  guint8 serial[8] = { 0x42, 1, 2, 3, 4, 5, 6, 7 };
+  guint8 key_id[64];
+  size_t key_id_size = sizeof key_id;
+
+  g_assert_cmpint (gnutls_x509_privkey_init (&issued.key), >=, 0);
+  g_assert_cmpint (gnutls_x509_privkey_generate2 (issued.key, GNUTLS_PK_ECDSA,
+                                                  GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP256R1), 0, NULL, 0), >=, 0);
+  g_assert_cmpint (gnutls_x509_crt_init (&issued.crt), >=, 0);
+  serial[7] = is_ca ? 1 : 2;
+  g_assert_cmpint (gnutls_x509_crt_set_version (issued.crt, 3), >=, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_serial (issued.crt, serial, sizeof serial), >=, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_activation_time (issued.crt, g_date_time_to_unix (from)), >=, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_expiration_time (issued.crt, g_date_time_to_unix (until)), >=, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_dn_by_oid (issued.crt, GNUTLS_OID_X520_COMMON_NAME, 0, name, strlen (name)), >=, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_key (issued.crt, issued.key), >=, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_basic_constraints (issued.crt, is_ca, -1), >=, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_key_usage (issued.crt, is_ca ? GNUTLS_KEY_KEY_CERT_SIGN : GNUTLS_KEY_DIGITAL_SIGNATURE), >=, 0);
+  g_assert_cmpint (gnutls_x509_crt_get_key_id (issued.crt, GNUTLS_KEYID_USE_SHA1, key_id, &key_id_size), >=, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_subject_key_id (issued.crt, key_id, key_id_size), >=, 0);
+  if (issuer != NULL)
+    g_assert_cmpint (gnutls_x509_crt_sign2 (issued.crt, issuer->crt, issuer->key, GNUTLS_DIG_SHA256, 0), >=, 0);
+  else
+    g_assert_cmpint (gnutls_x509_crt_sign2 (issued.crt, issued.crt, issued.key, GNUTLS_DIG_SHA256, 0), >=, 0);
+  return issued;
+}
+
+static GBytes *
+issued_pem (Issued *issued)
+{
+  gnutls_datum_t out = { NULL, 0 };
+  GBytes *bytes;
+
+  g_assert_cmpint (gnutls_x509_crt_export2 (issued->crt, GNUTLS_X509_FMT_PEM, &out), >=, 0);
+  bytes = g_bytes_new (out.data, out.size);
+  gnutls_free (out.data);
+  return bytes;
+}
+
+/* What a certificate authority hands over: a PKCS#12 of key and certificate. */
+static CzSigner *
+issued_signer (Issued *issued)
+{
+  g_autoptr(GError) error = NULL;
+  gnutls_pkcs12_t pkcs12;
+  gnutls_pkcs12_bag_t cert_bag, key_bag;
+  gnutls_datum_t out = { NULL, 0 };
+  g_autoptr(GBytes) data = NULL;
+  CzSigner *signer;
+
+  g_assert_cmpint (gnutls_pkcs12_init (&pkcs12), >=, 0);
+  g_assert_cmpint (gnutls_pkcs12_bag_init (&cert_bag), >=, 0);
+  g_assert_cmpint (gnutls_pkcs12_bag_init (&key_bag), >=, 0);
+  g_assert_cmpint (gnutls_pkcs12_bag_set_crt (cert_bag, issued->crt), >=, 0);
+  g_assert_cmpint (gnutls_pkcs12_bag_set_privkey (key_bag, issued->key, "pw", GNUTLS_PKCS_PBES2_AES_256), >=, 0);
+  g_assert_cmpint (gnutls_pkcs12_set_bag (pkcs12, cert_bag), >=, 0);
+  g_assert_cmpint (gnutls_pkcs12_set_bag (pkcs12, key_bag), >=, 0);
+  g_assert_cmpint (gnutls_pkcs12_generate_mac2 (pkcs12, GNUTLS_MAC_SHA256, "pw"), >=, 0);
+  g_assert_cmpint (gnutls_pkcs12_export2 (pkcs12, GNUTLS_X509_FMT_DER, &out), >=, 0);
+  data = g_bytes_new (out.data, out.size);
+  gnutls_free (out.data);
+  gnutls_pkcs12_bag_deinit (cert_bag);
+  gnutls_pkcs12_bag_deinit (key_bag);
+  gnutls_pkcs12_deinit (pkcs12);
+  signer = cz_signer_new_from_pkcs12 (data, "issued.p12", "pw", &error);
+  g_assert_no_error (error);
+  return signer;
+}
+
+/* A signer issued by an authority: trusted through it while both were valid
+ * at the signing time, whatever today's date. */
+static void
+test_verify_with_issuing_ca (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) ca_from = g_date_time_new_utc (2019, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) ca_until = g_date_time_new_utc (2023, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) leaf_from = g_date_time_new_utc (2020, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) leaf_until = g_date_time_new_utc (2025, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) while_both = g_date_time_new_utc (2022, 6, 1, 0, 0, 0);
+  g_autoptr(GDateTime) after_ca = g_date_time_new_utc (2023, 6, 1, 0, 0, 0);
+  Issued ca = issue ("省工业和信息化厅 CA", ca_from, ca_until, TRUE, NULL);
+  Issued other_ca = issue ("别的 CA", ca_from, ca_until, TRUE, NULL);
+  Issued leaf = issue (DEPARTMENT, leaf_from, leaf_until, FALSE, &ca);
+  g_autoptr(GBytes) ca_pem = issued_pem (&ca);
+  g_autoptr(GBytes) other_pem = issued_pem (&other_ca);
+  g_autoptr(CzSigner) signer = issued_signer (&leaf);
+  g_autofree char *good = pack_signed (fixture, "good.zip", 100, signer, while_both);
+  g_autofree char *late = pack_signed (fixture, "late.zip", 100, signer, after_ca);
+  g_autoptr(CzArchiveVerification) trusted = verify_path (good, ca_pem, &error);
+  g_autoptr(CzArchiveVerification) untrusted = NULL;
+  g_autoptr(CzArchiveVerification) ca_expired = NULL;
+  const char * const *problems;
+
+  g_assert_no_error (error);
+  g_assert_true (cz_archive_verification_get_trust_checked (trusted));
+  g_assert_cmpint (cz_archive_verification_get_failed_checks (trusted), ==, 0);
+
+  untrusted = verify_path (good, other_pem, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cz_archive_verification_get_failed_checks (untrusted), ==, CZ_ARCHIVE_CHECK_TRUST);
+
+  /* The leaf was still valid, the authority no longer was. */
+  ca_expired = verify_path (late, ca_pem, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cz_archive_verification_get_failed_checks (ca_expired), ==, CZ_ARCHIVE_CHECK_TRUST);
+  problems = cz_archive_verification_get_problems (ca_expired);
+  g_assert_cmpstr (problems[0], ==, "The certificate authority “CN=省工业和信息化厅 CA” was not valid when the archive was signed "
+                                    "at 2023-06-01 00:00:00 UTC (it is valid from 2019-01-01 00:00:00 UTC to 2023-01-01 00:00:00 UTC).");
+  g_assert_null (problems[1]);
+
+  issued_clear (&leaf);
+  issued_clear (&other_ca);
+  issued_clear (&ca);
+}
+
 /* ---------------------------------------------------------------------- */
 /* What a recipient without CoopZone runs                                   */
 
@@ -1371,6 +1512,7 @@ main (int   argc,
   ADD ("/archive/verify-async-progress", test_verify_async_progress);
   ADD ("/archive/verify-with-ca", test_verify_with_ca);
   ADD ("/archive/signer-validity", test_signer_validity);
+  ADD ("/archive/verify-with-issuing-ca", test_verify_with_issuing_ca);
   ADD ("/archive/standard-tools-agree", test_standard_tools_agree);
   ADD ("/archive/rezip-untouched-is-valid", test_rezip_untouched_is_valid);
   ADD_DATA ("/archive/tamper/payload", &tampers[0], test_tamper);
