@@ -173,11 +173,15 @@ test_missing_and_attached (Fixture       *fixture,
   /* Each slot's Attach button is named with the document it asks for. */
   g_assert_true (contains (gtk_widget_get_tooltip_text (cz_evidence_slot_group_get_attach_button (group)), "drop"));
 
-  /* The sample has no evidence yet: each of the eight required slots blocks. */
+  /* The sample has no evidence yet: each of the eight required slots blocks,
+   * under the slot and in the step list, as a missing answer does elsewhere. */
   g_assert_true (message == cz_evidence_slot_group_get_message_row (group));
   cz_test_spin_until (evidence_blockers (fixture) == 8);
   g_assert_true (cz_validator_get_has_blockers (fixture->validator));
   g_assert_false (cz_evidence_slot_group_get_satisfied (group));
+  cz_test_spin_until (g_strcmp0 (cz_wizard_get_step_state (fixture->wizard, "evidence"), "8 blockers") == 0);
+  cz_test_spin_until (g_strcmp0 (cz_message_row_get_finding_style (message), "error") == 0);
+  g_assert_true (contains (cz_message_row_get_finding_message (message), "is required"));
 
   /* The review lists the missing plan; activating it opens the step on the slot. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.review", NULL));
@@ -193,8 +197,6 @@ test_missing_and_attached (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
   g_assert_true (contains (cz_message_row_get_finding_message (message), "is required"));
   g_assert_true (gtk_widget_has_css_class (cz_evidence_slot_group_get_attach_button (group), "error"));
-  /* Like every step, the list covers it in red only once something is attached. */
-  g_assert_cmpstr (cz_wizard_get_step_state (fixture->wizard, "evidence"), ==, "Not started");
 
   /* Three PDFs at once: the slot is satisfied and its finding goes. */
   attach (fixture, group, (const char *[]) { one, two, three, NULL });
@@ -215,6 +217,40 @@ test_missing_and_attached (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.review", NULL));
   cz_test_spin_until (cz_review_page_find_row (review, "evidence-required", "evidence.boundary-map") != NULL);
   g_assert_null (cz_review_page_find_row (review, "evidence-required", PLAN_FIELD));
+}
+
+/* A dossier with no answer at all is not covered in red, Evidence included;
+ * its first answer anywhere makes the missing documents count. */
+static void
+test_state_follows_findings (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = cz_store_create_dossier (fixture->store, NULL, &error);
+  CzWizard *wizard;
+  GtkWindow *window;
+  CzEvidencePage *page;
+  CzMessageRow *message;
+
+  g_assert_no_error (error);
+  wizard = CZ_WIZARD (cz_wizard_new (fixture->store, dossier));
+  window = cz_test_window_new (GTK_WIDGET (wizard));
+  g_assert_true (cz_wizard_show_step (wizard, "evidence"));
+  page = CZ_EVIDENCE_PAGE (cz_wizard_get_current_page (wizard));
+  message = cz_evidence_slot_group_get_message_row (cz_evidence_page_get_slot_group (page, PLAN));
+  cz_test_spin_until (!cz_wizard_get_evidence_busy (wizard) &&
+                      cz_validator_get_count (cz_wizard_get_validator (wizard), CZ_STEP_EVIDENCE,
+                                              CZ_SEVERITY_BLOCKER) == 8);
+  cz_test_spin_until (g_strcmp0 (cz_wizard_get_step_state (wizard, "evidence"), "Not started") == 0);
+  g_assert_null (cz_message_row_get_finding_message (message));
+
+  cz_dossier_set_text (dossier, CZ_FIELD_ZONE_NAME, "中德（示例）中小企业合作区");
+  cz_test_spin_until (g_strcmp0 (cz_wizard_get_step_state (wizard, "evidence"), "8 blockers") == 0);
+  cz_test_spin_until (contains (cz_message_row_get_finding_message (message), "is required"));
+  g_assert_cmpstr (cz_message_row_get_finding_style (message), ==, "error");
+
+  gtk_window_destroy (window);
+  cz_test_flush_main_loop ();
 }
 
 static void
@@ -492,6 +528,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/evidence-page/missing-and-attached", test_missing_and_attached);
+  ADD ("/evidence-page/state-follows-findings", test_state_follows_findings);
   ADD ("/evidence-page/password-protected", test_password_protected);
   ADD ("/evidence-page/cite-pages", test_cite_pages);
   ADD ("/evidence-page/replace-keeps-details", test_replace_keeps_details);

@@ -21,7 +21,6 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "cz-evidence.h"
 #include "cz-fields.h"
 #include "cz-wizard-page.h"
 
@@ -97,12 +96,38 @@ cz_wizard_page_compute_started (CzWizardPage *self)
   if (priv->validator != NULL && cz_validator_get_rules (priv->validator) != NULL)
     year = cz_rules_get_year (cz_validator_get_rules (priv->validator));
 
+  if (step == CZ_STEP_EVIDENCE)
+    return cz_wizard_page_evidence_is_started (priv->dossier);
+
   ids = cz_fields_dup_ids_for_step (step, year);
   for (guint i = 0; i < ids->len; i++)
     if (cz_dossier_get_value (priv->dossier, g_ptr_array_index (ids, i)) != NULL)
       return TRUE;
-  /* Evidence is a list of records, not fields of the step. */
-  return step == CZ_STEP_EVIDENCE && cz_dossier_get_value (priv->dossier, CZ_FIELD_EVIDENCE_FILES) != NULL;
+  return FALSE;
+}
+
+/**
+ * cz_wizard_page_evidence_is_started:
+ *
+ * Evidence is a list of records, not answers typed into the step, and a
+ * required document missing is a finding like a required answer missing: the
+ * step counts as started (its findings shown on it and counted in the step
+ * list) as soon as the dossier has any answer or any file, not only once a
+ * file is attached.
+ */
+gboolean
+cz_wizard_page_evidence_is_started (CzDossier *dossier)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_val_if_fail (CZ_IS_DOSSIER (dossier), FALSE);
+
+  /* What the wizard records itself (the rules pack in use) is not an answer. */
+  ids = cz_dossier_dup_field_ids (dossier);
+  for (guint i = 0; i < ids->len; i++)
+    if (cz_field_get_step (g_ptr_array_index (ids, i)) != CZ_STEP_REVIEW)
+      return TRUE;
+  return FALSE;
 }
 
 /* Shows every finding once the step counts as started. */

@@ -64,5 +64,7 @@ CzMessageRow *cz_wizard_page_get_field_message (CzWizardPage *self,
 char       *cz_wizard_page_dup_findings_text (CzValidator *validator,
                                               const char  *field_id,
                                               const char **out_style);
+/* Whether the Evidence step counts as started: the dossier has any answer or file. */
+gboolean    cz_wizard_page_evidence_is_started (CzDossier *dossier);
 
 G_END_DECLS

@@ -188,13 +188,17 @@ static gboolean
 cz_wizard_step_is_started (CzWizard *self,
                            CzStep    step)
 {
-  g_autoptr(GPtrArray) ids = cz_fields_dup_ids_for_step (step, cz_rules_get_year (cz_validator_get_rules (self->validator)));
+  g_autoptr(GPtrArray) ids = NULL;
 
+  /* Without a store there is no evidence to check: nothing to show there. */
+  if (step == CZ_STEP_EVIDENCE)
+    return self->evidence_checker != NULL && cz_wizard_page_evidence_is_started (self->dossier);
+
+  ids = cz_fields_dup_ids_for_step (step, cz_rules_get_year (cz_validator_get_rules (self->validator)));
   for (guint i = 0; i < ids->len; i++)
     if (cz_dossier_get_value (self->dossier, g_ptr_array_index (ids, i)) != NULL)
       return TRUE;
-  /* Evidence is a list of records, not fields of the step. */
-  return step == CZ_STEP_EVIDENCE && cz_dossier_get_value (self->dossier, CZ_FIELD_EVIDENCE_FILES) != NULL;
+  return FALSE;
 }
 
 static void
