@@ -384,6 +384,45 @@ test_incident_inputs_checked (Fixture       *fixture,
   g_assert_null (cz_message_row_get_message (message));
 }
 
+/* Where the typed figure of @field_id ends, across the page. */
+static gboolean
+figure_right_edge (CzWizardPage *page,
+                   const char   *field_id,
+                   float        *out)
+{
+  GtkWidget *row = cz_wizard_page_get_field_input (page, field_id);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (row);
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row))), GTK_WIDGET (page), &bounds))
+    return FALSE;
+  *out = bounds.origin.x + bounds.size.width;
+  return bounds.size.width > 0;
+}
+
+static void
+assert_figures_line_up (CzWizardPage *page,
+                        const char   *money_field,
+                        const char   *count_field)
+{
+  float money_edge = 0;
+  float count_edge = 0;
+
+  cz_test_spin_until (figure_right_edge (page, money_field, &money_edge) &&
+                      figure_right_edge (page, count_field, &count_edge));
+  g_assert_cmpfloat_with_epsilon (money_edge, count_edge, 0.5);
+}
+
+/* Amounts in 万元 and counts in 家 or 个 end on one vertical line, as in a
+ * table, whatever the width of their units. */
+static void
+test_figures_line_up (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  assert_figures_line_up (show_step (fixture, "revenue"), "revenue.y2024.total", "enterprises.y2024.total");
+  assert_figures_line_up (show_step (fixture, "indicators"), "revenue.y2024.export", "indicators.plan_support_policies");
+}
+
 static gboolean
 is_in_view (GtkWidget *widget)
 {
@@ -662,6 +701,7 @@ main (int   argc,
   ADD ("/steps/incidents", test_incidents);
   ADD ("/steps/incident-inputs-checked", test_incident_inputs_checked);
   ADD ("/steps/new-incident-in-view", test_new_incident_in_view);
+  ADD ("/steps/figures-line-up", test_figures_line_up);
   ADD ("/steps/declarations", test_declarations);
   ADD ("/steps/review-opens-finding", test_review_opens_finding);
   ADD ("/steps/keyboard-walk", test_keyboard_walk);

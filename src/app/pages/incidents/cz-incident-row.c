@@ -63,6 +63,7 @@ struct _CzIncidentRow
   GtkWidget      *figure_messages[G_N_ELEMENTS (figures)];
   GtkWidget      *grade_row;
   GtkWidget      *basis_row;
+  GtkSizeGroup   *unit_group;   /* the unit suffixes, so the figures line up */
   char           *grade_text;
   guint           loading : 1;
 };
@@ -264,6 +265,8 @@ cz_incident_row_add_entry (CzIncidentRow *self,
       GtkWidget *label = gtk_label_new (unit);
 
       gtk_widget_add_css_class (label, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_size_group_add_widget (self->unit_group, label);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), label);
       gtk_widget_add_css_class (row, "numeric");
       gtk_editable_set_alignment (GTK_EDITABLE (row), 1.0f);
@@ -359,6 +362,7 @@ cz_incident_row_finalize (GObject *object)
   CzIncidentRow *self = CZ_INCIDENT_ROW (object);
 
   g_clear_pointer (&self->grade_text, g_free);
+  g_clear_object (&self->unit_group);
 
   G_OBJECT_CLASS (cz_incident_row_parent_class)->finalize (object);
 }
@@ -377,6 +381,7 @@ cz_incident_row_class_init (CzIncidentRowClass *klass)
 static void
 cz_incident_row_init (CzIncidentRow *self)
 {
+  self->unit_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 }
 
 GtkWidget *

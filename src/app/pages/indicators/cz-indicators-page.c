@@ -32,6 +32,7 @@ struct _CzIndicatorsPage
   GPtrArray           *dimension_groups;  /* of AdwPreferencesGroup */
   GPtrArray           *dimension_labels;  /* of GtkLabel, per dimension */
   GPtrArray           *indicator_labels;  /* of GtkLabel, per indicator in pack order */
+  GtkSizeGroup        *unit_group;        /* the unit suffixes, so the figures line up */
   CzDossier           *bound_dossier;
   gulong               changed_id;
 };
@@ -116,6 +117,8 @@ cz_indicators_page_add_indicator (CzIndicatorsPage       *self,
 
   unit = gtk_label_new (money ? _("10,000 yuan") : C_("count unit", "count"));
   gtk_widget_add_css_class (unit, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (unit), 0.0f);
+  gtk_size_group_add_widget (self->unit_group, unit);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit);
 
   points = gtk_label_new (NULL);
@@ -196,6 +199,7 @@ cz_indicators_page_dispose (GObject *object)
   CzIndicatorsPage *self = CZ_INDICATORS_PAGE (object);
 
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_object (&self->unit_group);
   g_clear_signal_handler (&self->changed_id, self->bound_dossier);
   g_clear_object (&self->bound_dossier);
   g_clear_object (&self->rules);
@@ -233,6 +237,7 @@ cz_indicators_page_init (CzIndicatorsPage *self)
   self->dimension_labels = g_ptr_array_new ();
   self->indicator_labels = g_ptr_array_new ();
 
+  self->unit_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::dossier", G_CALLBACK (on_dossier_changed), NULL);

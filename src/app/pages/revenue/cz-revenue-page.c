@@ -61,6 +61,7 @@ struct _CzRevenuePage
   GPtrArray           *bindings;      /* of CzEntryBinding */
   GPtrArray           *year_groups;   /* of AdwPreferencesGroup */
   GHashTable          *words_rows;    /* money field id → AdwActionRow showing 大写 */
+  GtkSizeGroup        *unit_group;    /* the unit suffixes, so the figures line up */
   guint                call_year;
   guint                years[3];
   CzDossier           *bound_dossier;
@@ -187,6 +188,8 @@ cz_revenue_page_add_year (CzRevenuePage *self,
       /* Translators: unit suffixes: 10,000 yuan, and a count of enterprises */
       unit = gtk_label_new (input->kind == INPUT_MONEY ? _("10,000 yuan") : C_("enterprises", "enterprises"));
       gtk_widget_add_css_class (unit, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (unit), 0.0f);
+      gtk_size_group_add_widget (self->unit_group, unit);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), unit);
       adw_preferences_group_add (group, row);
 
@@ -273,6 +276,7 @@ cz_revenue_page_dispose (GObject *object)
   CzRevenuePage *self = CZ_REVENUE_PAGE (object);
 
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_object (&self->unit_group);
   g_clear_signal_handler (&self->changed_id, self->bound_dossier);
   g_clear_object (&self->bound_dossier);
   g_clear_pointer (&self->year_groups, g_ptr_array_unref);
@@ -307,6 +311,7 @@ cz_revenue_page_init (CzRevenuePage *self)
   self->year_groups = g_ptr_array_new ();
   self->words_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  self->unit_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->justification_row),
