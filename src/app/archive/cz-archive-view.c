@@ -605,7 +605,7 @@ on_trusted_ca_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) data = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->stack == NULL)
     return;
   if (data == NULL || !cz_archive_view_take_trusted_ca (self, G_FILE (source), data, data ? &error : NULL))
     {
@@ -633,6 +633,8 @@ on_trusted_ca_chosen (GObject      *source,
   g_autofree char *name = g_file_get_parse_name (G_FILE (source));
   g_autoptr(CzCertificate) ca = data ? cz_certificate_new_from_bytes (data, name, &error) : NULL;
 
+  if (self->stack == NULL)
+    return;  /* disposed */
   if (ca == NULL)
     {
       /* The authority trusted so far stays; the row says why this file cannot be. */
