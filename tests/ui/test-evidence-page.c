@@ -477,6 +477,59 @@ test_inspected_once (Fixture       *fixture,
   cz_test_flush_main_loop ();
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n)
+{
+  (*n)++;
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+/* In a window as wide as the app opens in, the step holds still: its list and
+ * preview do not turn from side by side to one over the other and back, nor
+ * the step list fold and unfold with them, frame after frame. */
+static void
+test_layout_holds_still (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *paned = cz_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_PANED, NULL, NULL);
+  GtkWidget *show_steps = cz_test_find_widget (GTK_WIDGET (fixture->wizard), GTK_TYPE_BUTTON,
+                                               has_action, "wizard.show-steps");
+  g_autofree char *plan = write_pdf (fixture, "plan.pdf", 2);
+  guint n_turns = 0, n_folds = 0;
+  int wide_minimum, narrow_minimum;
+
+  g_assert_nonnull (paned);
+  g_assert_nonnull (show_steps);
+  attach (fixture, plan_group (fixture), (const char *[]) { plan, NULL });
+  cz_test_spin_until (gtk_widget_get_width (GTK_WIDGET (fixture->page)) > 0);
+  spin_for_ms (300);
+
+  g_signal_connect (paned, "notify::orientation", G_CALLBACK (count_notify), &n_turns);
+  g_signal_connect (show_steps, "notify::visible", G_CALLBACK (count_notify), &n_folds);
+  spin_for_ms (1000);
+  g_assert_cmpuint (n_turns, ==, 0);
+  g_assert_cmpuint (n_folds, ==, 0);
+  /* 1000 pixels leave room for the step list beside the step. */
+  g_assert_false (gtk_widget_get_visible (show_steps));
+
+  /* The step asks for the same width whichever way it is laid out. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (paned), GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_measure (GTK_WIDGET (fixture->page), GTK_ORIENTATION_HORIZONTAL, -1, &wide_minimum, NULL, NULL, NULL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (paned), GTK_ORIENTATION_VERTICAL);
+  gtk_widget_measure (GTK_WIDGET (fixture->page), GTK_ORIENTATION_HORIZONTAL, -1, &narrow_minimum, NULL, NULL, NULL);
+  g_assert_cmpint (wide_minimum, ==, narrow_minimum);
+  g_signal_handlers_disconnect_by_data (paned, &n_turns);
+  g_signal_handlers_disconnect_by_data (show_steps, &n_folds);
+}
+
 /* Another pack (installed or loaded) rebuilds the slots from it. */
 static void
 test_new_pack (Fixture       *fixture,
@@ -535,6 +588,7 @@ main (int   argc,
   ADD ("/evidence-page/preview-selected", test_preview_selected);
   ADD ("/evidence-page/new-pack", test_new_pack);
   ADD ("/evidence-page/inspected-once", test_inspected_once);
+  ADD ("/evidence-page/layout-holds-still", test_layout_holds_still);
 #undef ADD
   g_test_add_func ("/evidence-page/help-overlay", test_help_overlay);
 

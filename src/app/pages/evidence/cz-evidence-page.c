@@ -174,7 +174,28 @@ cz_evidence_page_map (GtkWidget *widget)
     }
 }
 
-/* Layout: the paned turns when the page crosses WIDE_LAYOUT_MIN_WIDTH. */
+/* Layout: the paned turns when the page crosses WIDE_LAYOUT_MIN_WIDTH.
+ *
+ * The page asks for the width of the narrow layout (list over preview) whatever
+ * it shows now: were its minimum that of the layout it has, turning wide would
+ * raise the minimum, the step list beside would fold, the page would get the
+ * whole window, turn again, and so on every frame. */
+
+/* Between the two children of a wide paned. */
+#define PANED_HANDLE_ALLOWANCE 8
+
+static void
+measure_children_width (CzEvidencePage *self,
+                        int            *start_minimum,
+                        int            *end_minimum,
+                        int            *start_natural,
+                        int            *end_natural)
+{
+  gtk_widget_measure (gtk_paned_get_start_child (self->paned), GTK_ORIENTATION_HORIZONTAL, -1,
+                      start_minimum, start_natural, NULL, NULL);
+  gtk_widget_measure (gtk_paned_get_end_child (self->paned), GTK_ORIENTATION_HORIZONTAL, -1,
+                      end_minimum, end_natural, NULL, NULL);
+}
 
 static void
 evidence_layout_measure (GtkWidget      *widget,
@@ -187,6 +208,15 @@ evidence_layout_measure (GtkWidget      *widget,
 {
   CzEvidencePage *self = CZ_EVIDENCE_PAGE (widget);
 
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int start_minimum, end_minimum, start_natural, end_natural;
+
+      measure_children_width (self, &start_minimum, &end_minimum, &start_natural, &end_natural);
+      *minimum = MAX (start_minimum, end_minimum);
+      *natural = MAX (*minimum, start_natural + end_natural + PANED_HANDLE_ALLOWANCE);
+      return;
+    }
   gtk_widget_measure (GTK_WIDGET (self->paned), orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
@@ -198,7 +228,12 @@ evidence_layout_allocate (GtkWidget *widget,
                           int        baseline)
 {
   CzEvidencePage *self = CZ_EVIDENCE_PAGE (widget);
-  GtkOrientation wanted = width >= WIDE_LAYOUT_MIN_WIDTH ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL;
+  int start_minimum, end_minimum;
+  GtkOrientation wanted;
+
+  measure_children_width (self, &start_minimum, &end_minimum, NULL, NULL);
+  wanted = width >= MAX (WIDE_LAYOUT_MIN_WIDTH, start_minimum + end_minimum + PANED_HANDLE_ALLOWANCE)
+           ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL;
 
   if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != wanted)
     {
