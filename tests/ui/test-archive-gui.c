@@ -373,6 +373,30 @@ test_pack_cancel (PackFixture  *fixture,
   g_rmdir (dir);
 }
 
+/* A certificate that expired years ago: nothing is written, and the user is told why. */
+static void
+test_pack_expired_signer (PackFixture  *fixture,
+                          gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) issued = g_date_time_new_utc (2020, 3, 1, 8, 0, 0);
+  g_autoptr(CzSigner) expired = cz_signer_create_department ("临湖市工业和信息化局", CZ_SIGNER_KEY_ECDSA_P256, issued, &error);
+  g_autofree char *dir = g_dir_make_tmp ("test-pack-expired-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "expired.zip", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_no_error (error);
+  cz_test_spin_until (gtk_widget_is_sensitive (fixture->pack_button));
+  cz_pack_group_pack_to (fixture->pack_group, file, expired);
+  g_assert_false (cz_pack_group_get_packing (fixture->pack_group));
+  g_assert_nonnull (cz_pack_group_get_error_message (fixture->pack_group));
+  g_assert_true (g_str_has_prefix (cz_pack_group_get_error_message (fixture->pack_group),
+                                   "The signing certificate “临湖市工业和信息化局” is valid from 2020-03-01 08:00 UTC to 2025-03-01 08:00 UTC, not now"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_is_sensitive (fixture->pack_button));
+  g_rmdir (dir);
+}
+
 static CzArchiveView *
 open_archive (GtkWindow **window,
               const char *path)
@@ -797,6 +821,8 @@ main (int   argc,
               pack_fixture_set_up, test_pack_through_review, pack_fixture_tear_down);
   g_test_add ("/pack/cancel", PackFixture, NULL,
               pack_fixture_set_up, test_pack_cancel, pack_fixture_tear_down);
+  g_test_add ("/pack/expired-signer", PackFixture, NULL,
+              pack_fixture_set_up, test_pack_expired_signer, pack_fixture_tear_down);
   g_test_add_func ("/archive-view/valid", test_archive_view_valid);
   g_test_add_func ("/archive-view/tampered", test_archive_view_tampered);
   g_test_add_func ("/archive-view/trust-ca", test_archive_view_trust_ca);

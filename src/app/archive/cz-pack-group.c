@@ -336,6 +336,33 @@ on_prepared (GObject      *source,
                          on_progress, g_object_ref (self), g_object_unref, on_packed, job);
 }
 
+/* The archive is signed now: a certificate not valid now makes an archive
+ * every verify refuses, so it is not written. */
+static gboolean
+cz_pack_group_check_signer_valid_now (CzPackGroup *self,
+                                      CzSigner    *signer)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *from = NULL;
+  g_autofree char *until = NULL;
+
+  if (g_date_time_compare (now, cz_signer_get_not_before (signer)) >= 0 &&
+      g_date_time_compare (now, cz_signer_get_not_after (signer)) <= 0)
+    return TRUE;
+
+  from = g_date_time_format (cz_signer_get_not_before (signer), "%Y-%m-%d %H:%M UTC");
+  until = g_date_time_format (cz_signer_get_not_after (signer), "%Y-%m-%d %H:%M UTC");
+  g_free (self->error_message);
+  self->error_message =
+    /* Translators: %1$s is the certificate's name, %2$s and %3$s its validity */
+    g_strdup_printf (_("The signing certificate “%1$s” is valid from %2$s to %3$s, not now: an archive signed with it would be refused. Renew it with your certificate authority, or set up another certificate, then pack again."),
+                     cz_signer_get_common_name (signer) ? cz_signer_get_common_name (signer) : cz_signer_get_subject (signer),
+                     from, until);
+  show_message (self, _("The Signing Certificate Is Not Valid Now"), self->error_message);
+  cz_pack_group_update_actions (self);
+  return FALSE;
+}
+
 void
 cz_pack_group_pack_to (CzPackGroup *self,
                        GFile       *destination,
@@ -370,6 +397,8 @@ cz_pack_group_pack_to (CzPackGroup *self,
       show_message (self, _("The Archive Was Not Written"), _("This dossier is not saved in CoopZone, so its evidence cannot be found."));
       return;
     }
+  if (!cz_pack_group_check_signer_valid_now (self, signer))
+    return;
 
   job = g_new0 (PackJob, 1);
   job->self = g_object_ref (self);
@@ -426,6 +455,8 @@ on_signer_opened (GObject      *source,
         show_message (self, _("Could Not Open the Signing Certificate"), error->message);
       return;
     }
+  /* Kept for showing it without the passphrase, if it was set up before that was kept. */
+  cz_signer_setup_remember (location, signer);
   if (self->destination != NULL)
     {
       g_autoptr(GFile) destination = g_steal_pointer (&self->destination);
