@@ -553,6 +553,63 @@ test_fresh_step_not_red (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+static gboolean
+y_in_view (GtkWidget *widget,
+           double    *out)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)), &bounds))
+    return FALSE;
+  *out = bounds.origin.y;
+  return TRUE;
+}
+
+/* Typing the first answer of a step makes what is still missing appear on
+ * the rows above; the row being typed in stays where it was on the screen. */
+static void
+test_typing_row_stays_put (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(CzDossier) dossier = cz_dossier_new ("00000000-0000-4000-8000-0000000000f1");
+  CzWizard *wizard = CZ_WIZARD (cz_wizard_new (NULL, dossier));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  CzWizardPage *page;
+  GtkWidget *date;
+  double before = 0;
+  double after = 0;
+  double upper;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 450);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (wizard));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cz_wizard_show_step (wizard, "declarations"));
+  page = cz_wizard_get_current_page (wizard);
+  date = cz_wizard_page_get_field_input (page, CZ_FIELD_DECLARATION_DATE);
+  scrolled = gtk_widget_get_ancestor (date, GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  /* Scrolled down to the date, as a person who got there with Tab. */
+  cz_test_spin_until (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  g_assert_true (gtk_widget_grab_focus (date));
+  cz_test_spin_until (y_in_view (date, &before) && before >= 0 &&
+                      before + 40 <= gtk_adjustment_get_page_size (adjustment));
+
+  upper = gtk_adjustment_get_upper (adjustment);
+  gtk_editable_set_text (GTK_EDITABLE (date), "2025-03-01");
+  assert_finding_shown (page, CZ_FIELD_DECLARATION_OFFICIAL_NAME, "error");
+  assert_finding_shown (page, CZ_FIELD_DECLARATION_TRUTHFUL, "error");
+  /* Once the messages have their place… */
+  cz_test_spin_until (gtk_adjustment_get_upper (adjustment) > upper + 100);
+  cz_test_spin_until (y_in_view (date, &after) && G_APPROX_VALUE (after, before, 1.0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Every input a Tab reaches on @page has a name a screen reader can say. */
 static guint
 tab_through_page (Fixture      *fixture,
@@ -706,6 +763,7 @@ main (int   argc,
   ADD ("/steps/review-opens-finding", test_review_opens_finding);
   ADD ("/steps/keyboard-walk", test_keyboard_walk);
   ADD ("/steps/fresh-step-not-red", test_fresh_step_not_red);
+  ADD ("/steps/typing-row-stays-put", test_typing_row_stays_put);
   ADD ("/steps/narrow-window", test_narrow_window);
   ADD ("/steps/no-placeholder-under-titles", test_no_placeholder_under_titles);
 #undef ADD

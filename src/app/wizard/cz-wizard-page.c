@@ -45,6 +45,10 @@ typedef struct
   gulong       findings_changed_id;
   gulong       field_changed_id;
   guint        findings_timeout_id;
+  guint        anchor_tick_id;  /* keeps the focused row in place while messages come and go */
+  guint        anchor_ticks;
+  GtkWidget   *anchor;          /* the focused widget, and where it was in the view */
+  double       anchor_y;
   guint        started : 1;     /* the step has an answer, or the review led here */
 } CzWizardPagePrivate;
 
@@ -218,6 +222,79 @@ cz_wizard_page_dup_findings_text (CzValidator *validator,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* Where @widget is in the visible part of its scrolled window, if it shows. */
+static gboolean
+position_in_view (GtkWidget     *widget,
+                  GtkAdjustment **out_adjustment,
+                  double        *out_y)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  if (viewport == NULL || !gtk_widget_compute_bounds (widget, viewport, &bounds))
+    return FALSE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= gtk_adjustment_get_page_size (adjustment))
+    return FALSE;
+  *out_adjustment = adjustment;
+  *out_y = bounds.origin.y;
+  return TRUE;
+}
+
+static gboolean
+on_anchor_tick (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  CzWizardPage *self = CZ_WIZARD_PAGE (widget);
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  GtkWidget *scrolled;
+
+  /* The messages are laid out in the frame after they change. */
+  if (++priv->anchor_ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  scrolled = gtk_widget_get_ancestor (priv->anchor, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled != NULL &&
+      gtk_widget_compute_bounds (priv->anchor, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)), &bounds))
+    {
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - priv->anchor_y);
+    }
+
+  priv->anchor_tick_id = 0;
+  g_clear_object (&priv->anchor);
+  return G_SOURCE_REMOVE;
+}
+
+/* Messages are about to appear or go above the row being typed in: keep that
+ * row where the person is looking instead of pushing it out of the view. */
+static void
+cz_wizard_page_anchor_focus (CzWizardPage *self)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkAdjustment *adjustment;
+  double y;
+
+  if (priv->anchor_tick_id != 0)
+    return;  /* already anchored where it was before the first change */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) || !gtk_widget_get_mapped (focus))
+    return;
+  if (!position_in_view (focus, &adjustment, &y))
+    return;
+
+  priv->anchor = g_object_ref (focus);
+  priv->anchor_y = y;
+  priv->anchor_ticks = 0;
+  priv->anchor_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_anchor_tick, NULL, NULL);
+}
+
 static void
 cz_wizard_page_show_findings (CzWizardPage *self,
                               const char   *field_id)
@@ -242,6 +319,7 @@ cz_wizard_page_show_all_findings (CzWizardPage *self)
   GHashTableIter iter;
   gpointer key;
 
+  cz_wizard_page_anchor_focus (self);
   g_hash_table_remove_all (priv->pending);
   g_hash_table_iter_init (&iter, priv->inputs);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -258,6 +336,7 @@ on_findings_timeout (gpointer data)
   gpointer key;
 
   priv->findings_timeout_id = 0;
+  cz_wizard_page_anchor_focus (self);
   g_hash_table_iter_init (&iter, priv->pending);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
@@ -293,6 +372,10 @@ cz_wizard_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&priv->findings_timeout_id, g_source_remove);
+  if (priv->anchor_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->anchor_tick_id);
+  priv->anchor_tick_id = 0;
+  g_clear_object (&priv->anchor);
   g_clear_signal_handler (&priv->findings_changed_id, priv->validator);
   g_clear_signal_handler (&priv->field_changed_id, priv->dossier);
   g_clear_object (&priv->validator);
