@@ -53,8 +53,10 @@ struct _CzPdfPreview
   GHashTable         *bound_items;   /* GtkListItem → ThumbnailState */
   guint               n_thumbnails_shown;
   gboolean            syncing_selection;
-  gboolean            thumbnails_pending;
-  guint               generation;  /* of the document: a row's picture from another is stale */  /* the strip fills once the first page is shown */
+  gboolean            thumbnails_pending;  /* the strip fills once the first page is shown */
+  guint               fill_tick;
+  gint64              fill_after_frame;
+  guint               generation;  /* of the document: a row's picture from another is stale */
 };
 
 enum
@@ -73,16 +75,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CzPdfPreview, cz_pdf_preview, GTK_TYPE_WIDGET)
-
-static GdkTexture *
-texture_for_page (CzRenderedPage *page)
-{
-  return gdk_memory_texture_new (cz_rendered_page_get_width (page),
-                                 cz_rendered_page_get_height (page),
-                                 GDK_MEMORY_DEFAULT,  /* cairo's ARGB32 */
-                                 cz_rendered_page_get_pixels (page),
-                                 cz_rendered_page_get_stride (page));
-}
 
 static void
 update_actions (CzPdfPreview *self)
@@ -152,20 +144,22 @@ compute_zoom (CzPdfPreview *self,
     }
 }
 
-static void fill_thumbnails (CzPdfPreview *self);
+static void queue_fill_thumbnails (CzPdfPreview *self);
 
 static void
-set_page_texture (CzPdfPreview *self,
-                  GdkTexture   *texture)
+set_shown_page (CzPdfPreview   *self,
+                CzRenderedPage *page)
 {
-  if (cz_pdf_page_view_get_texture (self->page_view) == texture)
+  if (cz_pdf_page_view_get_page (self->page_view) == page)
     return;
-  cz_pdf_page_view_set_texture (self->page_view, texture);
+  cz_pdf_page_view_set_page (self->page_view, page);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_TEXTURE]);
   /* The page first, then the strip: building rows must not delay it. */
-  if (texture != NULL && self->thumbnails_pending)
-    fill_thumbnails (self);
+  if (page != NULL && self->thumbnails_pending)
+    queue_fill_thumbnails (self);
 }
+
+static void render_page (CzPdfPreview *self);
 
 static void
 on_page_rendered (GObject      *source,
@@ -175,14 +169,20 @@ on_page_rendered (GObject      *source,
   g_autoptr(CzPdfPreview) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(CzRenderedPage) page = cz_page_renderer_render_finish (CZ_PAGE_RENDERER (source), result, &error);
-  g_autoptr(GdkTexture) texture = NULL;
 
+  if (page == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      (CzPageRenderer *) source == self->renderer && self->n_pages > 0)
+    {
+      /* What on_loaded() held back, even without the page. */
+      update_labels (self);
+      update_actions (self);
+    }
   if (page == NULL || (CzPageRenderer *) source != self->renderer ||
       cz_rendered_page_get_index (page) != self->page)
     return;
 
-  texture = texture_for_page (page);
   self->shown_width = cz_rendered_page_get_width (page);
+  set_shown_page (self, page);
   if (self->n_pages == 0)
     {
       /* Rendered ahead of loading (see cz_pdf_preview_set_file()). */
@@ -191,7 +191,10 @@ on_page_rendered (GObject      *source,
       cz_pdf_page_view_set_content_size (self->page_view, cz_rendered_page_get_width (page) / scale,
                                          cz_rendered_page_get_height (page) / scale);
     }
-  set_page_texture (self, texture);
+  else
+    /* The first page's size, count, zoom and actions, held back while it
+     * rendered (see on_loaded()); a page already shown costs nothing. */
+    render_page (self);
 }
 
 static void
@@ -219,7 +222,7 @@ render_page (CzPdfPreview *self)
 
   scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   pixel_width = MIN (width * scale, CZ_PAGE_RENDERER_MAX_SIDE);
-  if (pixel_width == self->shown_width && cz_pdf_page_view_get_texture (self->page_view) != NULL)
+  if (pixel_width == self->shown_width && cz_pdf_page_view_get_page (self->page_view) != NULL)
     return;
   if (self->page_cancellable != NULL && !g_cancellable_is_cancelled (self->page_cancellable) &&
       self->requested_page == self->page && self->requested_width == pixel_width)
@@ -231,10 +234,8 @@ render_page (CzPdfPreview *self)
   cached = cz_page_renderer_lookup (self->renderer, self->page, pixel_width);
   if (cached != NULL)
     {
-      g_autoptr(GdkTexture) texture = texture_for_page (cached);
-
       self->shown_width = pixel_width;
-      set_page_texture (self, texture);
+      set_shown_page (self, cached);
       return;
     }
 
@@ -313,7 +314,6 @@ show_thumbnail (CzPdfPreview   *self,
                 ThumbnailState *state,
                 CzRenderedPage *page)
 {
-  g_autoptr(GdkTexture) texture = texture_for_page (page);
   CzPdfPageView *view = thumbnail_page_view (state->item);
 
   /* A page of another size than the first is known only once rendered; the
@@ -321,7 +321,7 @@ show_thumbnail (CzPdfPreview   *self,
    * (a resize makes GtkListView rebind its rows). */
   cz_pdf_page_view_set_content_size (view, THUMBNAIL_WIDTH,
                                      thumbnail_height (self, cz_rendered_page_get_index (page)));
-  cz_pdf_page_view_set_texture (view, texture);
+  cz_pdf_page_view_set_page (view, page);
   g_object_set_data (G_OBJECT (view), "cz-page", GUINT_TO_POINTER (cz_rendered_page_get_index (page) + 1));
   g_object_set_data (G_OBJECT (view), "cz-generation", GUINT_TO_POINTER (self->generation));
   state->shown = TRUE;
@@ -434,7 +434,6 @@ setup_thumbnail (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_set_halign (view, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (view, "card");
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_margin_top (box, 6);
@@ -464,14 +463,14 @@ bind_thumbnail (GtkSignalListItemFactory *factory,
   g_hash_table_replace (self->bound_items, item, state);
 
   /* GTK 4.8 often binds a row again to the page it already shows. */
-  if (cz_pdf_page_view_get_texture (view) != NULL &&
+  if (cz_pdf_page_view_get_page (view) != NULL &&
       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "cz-page")) == position + 1 &&
       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "cz-generation")) == self->generation)
     {
       state->shown = TRUE;
       return;
     }
-  cz_pdf_page_view_set_texture (view, NULL);
+  cz_pdf_page_view_set_page (view, NULL);
   g_object_set_data (G_OBJECT (view), "cz-page", NULL);
 
   if (self->renderer != NULL)
@@ -551,6 +550,13 @@ on_loaded (GObject      *source,
   self->thumbnails_pending = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+  /* The first page is rendering right behind loading (see
+   * cz_pdf_preview_set_file()). Showing the page count and enabling buttons
+   * now would draw a frame while it renders and keep the UI thread busy when
+   * it arrives: all of it is shown with the page. */
+  if (self->page_cancellable != NULL && !g_cancellable_is_cancelled (self->page_cancellable) &&
+      self->requested_page == 0 && cz_pdf_page_view_get_page (self->page_view) == NULL)
+    return;
   render_page (self);
 }
 
@@ -560,6 +566,9 @@ fill_thumbnails (CzPdfPreview *self)
   g_autoptr(GPtrArray) numbers = NULL;
 
   self->thumbnails_pending = FALSE;
+  if (self->fill_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
+  self->fill_tick = 0;
   numbers = g_ptr_array_new_full (self->n_pages + 1, g_free);
   for (guint i = 0; i < self->n_pages; i++)
     g_ptr_array_add (numbers, g_strdup_printf ("%u", i + 1));
@@ -572,6 +581,39 @@ fill_thumbnails (CzPdfPreview *self)
   self->syncing_selection = FALSE;
 }
 
+static gboolean
+fill_thumbnails_tick (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  CzPdfPreview *self = CZ_PDF_PREVIEW (widget);
+
+  /* The frame that paints the first page has this tick too: wait for the next. */
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->fill_after_frame + 1)
+    return G_SOURCE_CONTINUE;
+  self->fill_tick = 0;
+  fill_thumbnails (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Building a few hundred rows takes longer than a frame: the strip fills in
+ * the frame after the one that shows the first page. */
+static void
+queue_fill_thumbnails (CzPdfPreview *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      fill_thumbnails (self);
+      return;
+    }
+  if (self->fill_tick != 0)
+    return;
+  self->fill_after_frame = gdk_frame_clock_get_frame_counter (clock);
+  self->fill_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_thumbnails_tick, NULL, NULL);
+}
+
 static void
 reset (CzPdfPreview *self)
 {
@@ -581,6 +623,9 @@ reset (CzPdfPreview *self)
   g_clear_object (&self->page_cancellable);
   g_clear_handle_id (&self->render_idle, g_source_remove);
   g_clear_handle_id (&self->visibility_idle, g_source_remove);
+  if (self->fill_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
+  self->fill_tick = 0;
 
   self->syncing_selection = TRUE;
   gtk_string_list_splice (self->pages_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->pages_model)), NULL);
@@ -592,7 +637,7 @@ reset (CzPdfPreview *self)
   self->shown_width = 0;
   self->thumbnails_pending = FALSE;
   self->generation++;
-  set_page_texture (self, NULL);
+  set_shown_page (self, NULL);
   set_error (self, NULL);
   gtk_stack_set_visible_child (GTK_STACK (self->stack), gtk_stack_get_child_by_name (GTK_STACK (self->stack), "document"));
 }
@@ -873,7 +918,6 @@ cz_pdf_preview_init (CzPdfPreview *self)
   gtk_widget_set_margin_end (GTK_WIDGET (self->page_view), PAGE_MARGIN);
   gtk_widget_set_margin_top (GTK_WIDGET (self->page_view), PAGE_MARGIN);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->page_view), PAGE_MARGIN);
-  gtk_widget_add_css_class (GTK_WIDGET (self->page_view), "card");
   self->page_scroller = gtk_scrolled_window_new ();
   gtk_widget_set_hexpand (self->page_scroller, TRUE);
   gtk_widget_set_vexpand (self->page_scroller, TRUE);
