@@ -598,39 +598,36 @@ write_file_entry (PackJob     *job,
     }
 
   /* Read, not mapped: a file cut short while mapped would kill the process
-   * (SIGBUS). The pipe's worker hashes each buffer while this thread does the
-   * ZIP's CRC-32 and the writing. */
+   * (SIGBUS). The pipe's worker reads and hashes each buffer; this thread
+   * hands it to libarchive, which takes the CRC-32 and writes it. That
+   * splits the work about evenly between two cores, and each buffer is
+   * written by one thread only. */
+  cz_hash_pipe_read_fd (job->pipe, fd, st.st_size);
   remaining = st.st_size;
   while (remaining > 0)
     {
-      guint8 *buffer = cz_hash_pipe_get_buffer (job->pipe);
-      ssize_t n = read (fd, buffer, MIN (remaining, CZ_HASH_PIPE_BUFFER_SIZE));
+      gsize n;
+      int read_errno;
+      guint8 *buffer = cz_hash_pipe_take_read (job->pipe, &n, &read_errno);
       gboolean written;
 
-      if (n < 0 && errno == EINTR)
+      if (buffer == NULL)
         {
-          cz_hash_pipe_release (job->pipe, buffer);
-          continue;
-        }
-      if (n <= 0)
-        {
-          int saved_errno = n < 0 ? errno : 0;
-
-          cz_hash_pipe_release (job->pipe, buffer);
+          cz_hash_pipe_stop_read (job->pipe);
           close (fd);
-          if (n == 0)
+          if (read_errno == 0)
             g_set_error (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_EVIDENCE,
                          _("The evidence file “%s” changed while it was being packed. Pack again."), name);
           else
             g_set_error (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_EVIDENCE,
-                         _("Could not read the evidence file “%s”: %s. Attach it again."), name, g_strerror (saved_errno));
+                         _("Could not read the evidence file “%s”: %s. Attach it again."), name, g_strerror (read_errno));
           return NULL;
         }
-      cz_hash_pipe_submit (job->pipe, buffer, n);
       written = write_data (job, buffer, n, error);
       cz_hash_pipe_release (job->pipe, buffer);
       if (!written)
         {
+          cz_hash_pipe_stop_read (job->pipe);
           close (fd);
           return NULL;
         }

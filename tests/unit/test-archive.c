@@ -621,6 +621,49 @@ on_packed (GObject      *source,
   state->finished = TRUE;
 }
 
+typedef struct
+{
+  char    *path;
+  guint64  at;
+} CutShort;
+
+/* Cuts the evidence being packed short once @at bytes are in, while the
+ * rest of it is still to be read (at most the pipe's buffers ahead). */
+static void
+cut_short_while_packing (guint64  done,
+                         guint64  total,
+                         gpointer user_data)
+{
+  CutShort *cut = user_data;
+
+  if (done >= cut->at && cut->path != NULL)
+    {
+      g_assert_cmpint (truncate (cut->path, 1000), ==, 0);
+      g_clear_pointer (&cut->path, g_free);
+    }
+}
+
+static void
+test_evidence_cut_short (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = cz_sample_dossier_new ();
+  /* Each well beyond what the pipe reads ahead (8 × 256 KiB). */
+  g_autoptr(CzPackOptions) options = make_options (fixture, NULL, 6 * 1024 * 1024);
+  g_autofree char *path = fixture_path (fixture, "out.zip");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CutShort cut = { g_build_filename (fixture->evidence_dir, "scan 2.PDF", NULL), 7 * 1024 * 1024 };
+
+  g_assert_false (cz_archive_pack (dossier, options, the_signer, file, NULL, cut_short_while_packing, &cut, &error));
+  g_assert_null (cut.path);
+  g_assert_error (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_EVIDENCE);
+  g_assert_nonnull (strstr (error->message, "scan 2.PDF"));
+  g_assert_nonnull (strstr (error->message, "changed while it was being packed"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+}
+
 static void
 test_async_progress (Fixture       *fixture,
                      gconstpointer  data)
@@ -1508,6 +1551,7 @@ main (int   argc,
   ADD ("/archive/cancel-keeps-previous", test_cancel_keeps_previous);
   ADD ("/archive/write-error", test_write_error);
   ADD ("/archive/evidence-changed", test_evidence_changed);
+  ADD ("/archive/evidence-cut-short", test_evidence_cut_short);
   ADD ("/archive/async-progress", test_async_progress);
   ADD ("/archive/verify-async-progress", test_verify_async_progress);
   ADD ("/archive/verify-with-ca", test_verify_with_ca);
