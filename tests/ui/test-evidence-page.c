@@ -284,6 +284,22 @@ test_password_protected (Fixture       *fixture,
   g_assert_cmpuint (evidence_blockers (fixture), ==, 8);
 }
 
+/* How many labels on screen under @root say @text. */
+static guint
+count_shown_labels (GtkWidget  *root,
+                    const char *text)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (root))
+    return 0;
+  if (GTK_IS_LABEL (root) && contains (gtk_label_get_text (GTK_LABEL (root)), text))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_shown_labels (child, text);
+  return n;
+}
+
 static void
 test_cite_pages (Fixture       *fixture,
                  gconstpointer  data)
@@ -294,6 +310,7 @@ test_cite_pages (Fixture       *fixture,
   g_autoptr(GVariant) cited = NULL;
   CzEvidenceFileRow *row;
   GtkWidget *pages_message;
+  CzMessageRow *slot_message = cz_evidence_slot_group_get_message_row (group);
   CzReviewPage *review;
 
   attach (fixture, group, (const char *[]) { plan, NULL });
@@ -310,20 +327,28 @@ test_cite_pages (Fixture       *fixture,
   record = only_record (fixture);
   g_assert_cmpstr (cz_evidence_record_get_text (record, "pages"), ==, "");
 
-  /* Past the end of a three-page file: kept, with a warning under the row and in the engine. */
+  /* Past the end of a three-page file: kept, the input marked, and the
+   * engine's warning said once on the page, under the slot, where the review
+   * leads too. */
   apply_entry (cz_evidence_file_row_get_pages_row (row), "2-9");
   g_assert_null (cz_message_row_get_message (CZ_MESSAGE_ROW (pages_message)));
-  g_assert_cmpstr (cz_message_row_get_finding_style (CZ_MESSAGE_ROW (pages_message)), ==, "warning");
-  g_assert_true (gtk_widget_get_visible (pages_message));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cz_evidence_file_row_get_pages_row (row)), "warning"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cz_evidence_file_row_get_pages_row (row)), "error"));
   cited = only_record (fixture);
   g_assert_cmpstr (cz_evidence_record_get_text (cited, "pages"), ==, "2-9");
   cz_test_spin_until (cz_validator_get_count (fixture->validator, CZ_STEP_EVIDENCE, CZ_SEVERITY_WARNING) == 1);
+  cz_test_spin_until (contains (cz_message_row_get_finding_message (slot_message), "cites page 9"));
+  g_assert_cmpstr (cz_message_row_get_finding_style (slot_message), ==, "warning");
+  cz_test_flush_main_loop ();
+  g_assert_cmpuint (count_shown_labels (GTK_WIDGET (fixture->page), "cites page 9"), ==, 1);
 
   /* A citation that fits: the warning goes, the row shows it as a citation. */
   apply_entry (cz_evidence_file_row_get_pages_row (row), "2-3");
   g_assert_false (gtk_widget_get_visible (pages_message));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cz_evidence_file_row_get_pages_row (row)), "warning"));
   cz_test_spin_until (cz_validator_get_count (fixture->validator, CZ_STEP_EVIDENCE, CZ_SEVERITY_WARNING) == 0);
+  cz_test_spin_until (cz_message_row_get_finding_message (slot_message) == NULL);
+  g_assert_cmpuint (count_shown_labels (GTK_WIDGET (fixture->page), "cites page"), ==, 0);
   g_assert_true (contains (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "pp. 2–3"));
 
   /* The review shows the citation with the file. */
@@ -384,20 +409,21 @@ test_preview_selected (Fixture       *fixture,
   CzPdfPreview *preview = cz_evidence_page_get_preview (fixture->page);
   g_autofree char *plan = write_pdf (fixture, "plan.pdf", 4);
   g_autofree char *other = write_pdf (fixture, "plan-2026.pdf", 2);
-  g_autoptr(GVariant) record = NULL;
-  CzEvidenceFileRow *row;
-  const char *sha256;
+  g_autoptr(GPtrArray) records = NULL;
+  const char *plan_sha256, *other_sha256;
+  CzEvidenceFileRow *other_row;
 
-  attach (fixture, group, (const char *[]) { plan, NULL });
-  record = only_record (fixture);
-  sha256 = cz_evidence_record_get_text (record, "sha256");
-  row = cz_evidence_slot_group_get_file_row (group, sha256);
-  g_assert_null (cz_evidence_page_get_previewed (fixture->page));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (preview)))), ==, "empty");
 
-  /* Opening the file's row selects it: its first page shows. */
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  g_assert_cmpstr (cz_evidence_page_get_previewed (fixture->page), ==, sha256);
+  /* Two files at once: listed in the order chosen, the first one shown. */
+  attach (fixture, group, (const char *[]) { plan, other, NULL });
+  records = cz_evidence_dup_records (fixture->dossier, PLAN);
+  g_assert_cmpuint (records->len, ==, 2);
+  g_assert_cmpstr (cz_evidence_record_get_text (records->pdata[0], "name"), ==, "plan.pdf");
+  g_assert_cmpstr (cz_evidence_record_get_text (records->pdata[1], "name"), ==, "plan-2026.pdf");
+  plan_sha256 = cz_evidence_record_get_text (records->pdata[0], "sha256");
+  other_sha256 = cz_evidence_record_get_text (records->pdata[1], "sha256");
+  g_assert_cmpstr (cz_evidence_page_get_previewed (fixture->page), ==, plan_sha256);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (preview)));
   cz_test_spin_until (cz_pdf_preview_get_page_texture (preview) != NULL);
   g_assert_cmpuint (cz_pdf_preview_get_page (preview), ==, 0);
@@ -408,14 +434,18 @@ test_preview_selected (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL));
   cz_test_spin_until (cz_pdf_preview_get_page (preview) == 1);
 
+  /* Opening another file's row selects it. */
+  other_row = cz_evidence_slot_group_get_file_row (group, other_sha256);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (other_row), TRUE);
+  g_assert_cmpstr (cz_evidence_page_get_previewed (fixture->page), ==, other_sha256);
+  cz_test_spin_until (cz_pdf_preview_get_n_pages (preview) == 2);
+
   /* Removing the file shown empties the preview. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "slot.remove", "s", sha256));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other_row), "slot.remove", "s", other_sha256));
   cz_test_spin_until (cz_evidence_page_get_previewed (fixture->page) == NULL);
   g_assert_null (cz_pdf_preview_get_file (preview));
 
   /* Coming back to the step with nothing shown shows the first attached file. */
-  attach (fixture, group, (const char *[]) { other, NULL });
-  g_assert_null (cz_evidence_page_get_previewed (fixture->page));
   g_assert_true (cz_wizard_show_step (fixture->wizard, "review"));
   g_assert_true (cz_wizard_show_step (fixture->wizard, "evidence"));
   {

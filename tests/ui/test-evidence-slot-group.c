@@ -101,6 +101,15 @@ attach (Fixture    *fixture,
 }
 
 static void
+remember_activated (char       **out,
+                    const char  *sha256,
+                    GFile       *file)
+{
+  g_free (*out);
+  *out = g_strdup (sha256);
+}
+
+static void
 test_attach_scans (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -148,6 +157,43 @@ test_attach_scans (Fixture       *fixture,
   row = find_row (fixture, "五年发展规划");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "pp. 2–3"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "3 pages"));
+}
+
+/* Files chosen together are listed in the order chosen, however long each
+ * takes to copy; one that cannot be read says so, and stays said while the
+ * others are listed. */
+static void
+test_order_chosen (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *big = g_build_filename (fixture->dir, "scan-big.pdf", NULL);
+  g_autofree char *gone = g_build_filename (fixture->dir, "not-there.pdf", NULL);
+  g_autofree char *small = g_build_filename (fixture->dir, "scan-small.pdf", NULL);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *activated = NULL;
+  const char *paths[] = { big, gone, small };
+
+  cz_test_write_noise_pdf (big, 3, 900, 900, 1);
+  cz_test_write_pdf (small, 1, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_list_store_append (files, file);
+    }
+  g_signal_connect_swapped (fixture->group, "file-activated", G_CALLBACK (remember_activated), &activated);
+  cz_evidence_slot_group_attach_files (fixture->group, G_LIST_MODEL (files));
+  cz_test_spin_until (!cz_evidence_slot_group_get_busy (fixture->group));
+  cz_test_flush_main_loop ();
+
+  records = cz_evidence_dup_records (fixture->dossier, "development-plan");
+  g_assert_cmpuint (records->len, ==, 2);
+  g_assert_cmpstr (cz_evidence_record_get_text (records->pdata[0], "name"), ==, "scan-big.pdf");
+  g_assert_cmpstr (cz_evidence_record_get_text (records->pdata[1], "name"), ==, "scan-small.pdf");
+  g_assert_nonnull (find_row (fixture, "not-there.pdf"));
+  /* The first one chosen is the one shown. */
+  g_assert_cmpstr (activated, ==, cz_evidence_record_get_text (records->pdata[0], "sha256"));
+  g_signal_handlers_disconnect_by_data (fixture->group, &activated);
 }
 
 static gboolean
@@ -203,6 +249,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/evidence-slot-group/attach-scans", test_attach_scans);
   ADD ("/evidence-slot-group/password-and-remove", test_password_and_remove);
+  ADD ("/evidence-slot-group/order-chosen", test_order_chosen);
 #undef ADD
 
   return g_test_run ();

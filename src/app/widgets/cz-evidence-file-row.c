@@ -115,18 +115,29 @@ on_date_apply (CzEvidenceFileRow *self)
   set_member (self, "date", text);
 }
 
-/* A citation that is not one is refused; one past the file's last page is
- * kept (the file may be replaced by a longer one) but warned about. */
+/* A citation that is not one is refused, said under the input. One past the
+ * file's last page is kept (the file may be replaced by a longer one): the
+ * input is marked, and the rules engine's warning under the slot says why,
+ * once, where the review leads too. */
 static void
 show_pages_check (CzEvidenceFileRow *self,
                   const char        *text)
 {
   g_autoptr(GError) error = NULL;
+  GtkWidget *input = GTK_WIDGET (self->pages_row);
 
   if (text[0] == '\0' || cz_page_ranges_validate (text, self->page_count, &error))
-    cz_message_row_set_finding (self->pages_message, NULL, NULL);
+    {
+      gtk_widget_remove_css_class (input, "warning");
+      if (cz_message_row_get_message (self->pages_message) == NULL)
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
   else
-    cz_message_row_set_finding (self->pages_message, error->message, "warning");
+    {
+      gtk_widget_add_css_class (input, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      error->message, -1);
+    }
 }
 
 static void
@@ -141,6 +152,7 @@ on_pages_apply (CzEvidenceFileRow *self)
 
   if (text[0] != '\0' && !cz_page_ranges_validate (text, 0, &error))
     {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->pages_row), "warning");
       cz_message_row_set_message (self->pages_message, error->message);
       return;
     }

@@ -26,6 +26,7 @@ struct _CzEvidenceSlotGroup
   GHashTable          *file_rows;    /* sha256 → CzEvidenceFileRow (a reference), reused across refreshes */
   GPtrArray           *shown_files;  /* the file rows in the group, in record order */
   GPtrArray           *rows;         /* finding and error rows, removed on refresh */
+  GPtrArray           *attach_errors; /* why files could not be attached, until the next try */
   GtkWidget           *message_row;  /* the rules engine's findings on the slot, last */
   GtkWidget           *attach_button;
   GCancellable        *cancellable;
@@ -172,6 +173,27 @@ message_row (const char *message,
   return row;
 }
 
+
+/* Said under the files until the person attaches again. */
+static void
+add_attach_error (CzEvidenceSlotGroup *self,
+                  const char          *message)
+{
+  GtkWidget *row = g_object_ref_sink (message_row (message, "error"));
+
+  /* Held here too: the files listed meanwhile take it out and put it back. */
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+  g_ptr_array_add (self->attach_errors, row);
+}
+
+static void
+clear_attach_errors (CzEvidenceSlotGroup *self)
+{
+  for (guint i = 0; i < self->attach_errors->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->attach_errors->pdata[i]);
+  g_ptr_array_set_size (self->attach_errors, 0);
+}
+
 static void
 on_file_row_expanded (CzEvidenceFileRow   *row,
                       GParamSpec          *pspec,
@@ -250,6 +272,11 @@ refresh (CzEvidenceSlotGroup *self)
           g_ptr_array_add (self->shown_files, wanted->pdata[i]);
         }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->message_row);
+      for (guint i = 0; i < self->attach_errors->len; i++)
+        {
+          adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->attach_errors->pdata[i]);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->attach_errors->pdata[i]);
+        }
     }
   {
     GHashTableIter iter;
@@ -345,44 +372,100 @@ open_action (GtkWidget  *widget,
                                            on_launched, g_object_ref (self));
 }
 
-/* Attaching */
+/* Attaching: the files of one choice or drop are copied side by side, and
+ * listed in the order they were chosen (not the order the copies finish);
+ * the first of them is then shown in the preview. */
+
+typedef struct
+{
+  CzEvidenceSlotGroup *self;       /* a reference */
+  GPtrArray           *infos;      /* CzEvidenceInfo or NULL (failed), in the order chosen */
+  GArray              *done;       /* gboolean per file */
+  guint                next;       /* the first file not yet listed */
+  guint                n_pending;
+  char                *first_sha256;
+} AttachBatch;
+
+typedef struct
+{
+  AttachBatch *batch;
+  guint        index;
+} AttachItem;
+
+static void
+attach_batch_free (AttachBatch *batch)
+{
+  g_object_unref (batch->self);
+  g_ptr_array_unref (batch->infos);
+  g_array_unref (batch->done);
+  g_free (batch->first_sha256);
+  g_free (batch);
+}
+
+static void
+attach_batch_flush (AttachBatch *batch)
+{
+  CzEvidenceSlotGroup *self = batch->self;
+
+  /* Gone with its page: nothing to list the files in. */
+  if (self->dossier == NULL)
+    return;
+  while (batch->next < batch->infos->len && g_array_index (batch->done, gboolean, batch->next))
+    {
+      CzEvidenceInfo *info = batch->infos->pdata[batch->next++];
+
+      if (info == NULL)
+        continue;
+      /* The store remembers what it found: the rows and the checker look it up. */
+      cz_evidence_add_to_dossier (self->dossier, self->slot_id, info, NULL);
+      if (batch->first_sha256 == NULL)
+        batch->first_sha256 = g_strdup (info->sha256);
+    }
+}
 
 static void
 on_imported (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(CzEvidenceSlotGroup) self = user_data;
+  AttachItem *item = user_data;
+  AttachBatch *batch = item->batch;
+  CzEvidenceSlotGroup *self = batch->self;
   g_autoptr(GError) error = NULL;
   CzEvidenceInfo *info = cz_evidence_store_import_finish (CZ_EVIDENCE_STORE (source), result, &error);
+  guint index = item->index;
 
+  g_free (item);
   self->n_importing--;
+  batch->n_pending--;
+
+  if (info == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_attach_error (self, error->message);
+    }
+  else if (info->sha256 == NULL)
+    {
+      /* An image that could not be read: nothing stored, say why here. */
+      add_attach_error (self, info->problem->message);
+      g_clear_pointer (&info, cz_evidence_info_free);
+    }
+  batch->infos->pdata[index] = info;
+  g_array_index (batch->done, gboolean, index) = TRUE;
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    attach_batch_flush (batch);
+
   if (self->n_importing == 0)
     {
       update_actions (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
     }
-
-  if (info == NULL)
+  if (batch->n_pending == 0)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          GtkWidget *row = message_row (error->message, "error");
-
-          add_row (self, row);
-        }
-      return;
+      if (batch->first_sha256 != NULL && self->dossier != NULL)
+        cz_evidence_slot_group_activate_file (self, batch->first_sha256);
+      attach_batch_free (batch);
     }
-  if (info->sha256 == NULL)
-    {
-      /* An image that could not be read: nothing stored, say why here. */
-      add_row (self, message_row (info->problem->message, "error"));
-      cz_evidence_info_free (info);
-      return;
-    }
-  /* The store remembers what it found: the rows and the checker look it up. */
-  cz_evidence_add_to_dossier (self->dossier, self->slot_id, info, NULL);
-  cz_evidence_info_free (info);
 }
 
 /* Replacing: the new file takes the old record's title, issuer, date and
@@ -425,7 +508,7 @@ on_replacement_imported (GObject      *source,
   if (info == NULL || info->sha256 == NULL)
     {
       if (info != NULL || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        add_row (self, message_row (info ? info->problem->message : error->message, "error"));
+        add_attach_error (self, info ? info->problem->message : error->message);
       return;
     }
 
@@ -463,6 +546,7 @@ cz_evidence_slot_group_replace_file (CzEvidenceSlotGroup *self,
   g_return_if_fail (G_IS_FILE (file));
 
   cz_evidence_limits_for_slot (&limits, self->slot);
+  clear_attach_errors (self);
   replacement = g_new0 (Replacement, 1);
   replacement->self = g_object_ref (self);
   replacement->old_sha256 = g_strdup (sha256);
@@ -494,21 +578,35 @@ cz_evidence_slot_group_attach_files (CzEvidenceSlotGroup *self,
                                      GListModel          *files)
 {
   CzEvidenceLimits limits;
+  AttachBatch *batch;
 
   g_return_if_fail (CZ_IS_EVIDENCE_SLOT_GROUP (self));
   g_return_if_fail (G_IS_LIST_MODEL (files));
 
   cz_evidence_limits_for_slot (&limits, self->slot);
+  clear_attach_errors (self);
+  batch = g_new0 (AttachBatch, 1);
+  batch->self = g_object_ref (self);
+  batch->infos = g_ptr_array_new_with_free_func ((GDestroyNotify) cz_evidence_info_free);
+  batch->done = g_array_new (FALSE, TRUE, sizeof (gboolean));
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      AttachItem *item;
 
       if (!G_IS_FILE (file))
         continue;
+      item = g_new0 (AttachItem, 1);
+      item->batch = batch;
+      item->index = batch->infos->len;
+      g_ptr_array_add (batch->infos, NULL);
+      g_array_set_size (batch->done, batch->infos->len);
+      batch->n_pending++;
       self->n_importing++;
-      cz_evidence_store_import_async (self->store, file, &limits, self->cancellable,
-                                      on_imported, g_object_ref (self));
+      cz_evidence_store_import_async (self->store, file, &limits, self->cancellable, on_imported, item);
     }
+  if (batch->n_pending == 0)
+    attach_batch_free (batch);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -687,6 +785,8 @@ cz_evidence_slot_group_dispose (GObject *object)
   if (self->file_rows != NULL)
     g_hash_table_remove_all (self->file_rows);
   g_clear_object (&self->message_row);
+  if (self->attach_errors != NULL)
+    g_ptr_array_set_size (self->attach_errors, 0);
 
   G_OBJECT_CLASS (cz_evidence_slot_group_parent_class)->dispose (object);
 }
@@ -699,6 +799,7 @@ cz_evidence_slot_group_finalize (GObject *object)
   g_free (self->slot_id);
   g_hash_table_unref (self->inspecting);
   g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->attach_errors);
   g_ptr_array_unref (self->shown_files);
   g_hash_table_unref (self->file_rows);
 
@@ -750,6 +851,7 @@ cz_evidence_slot_group_init (CzEvidenceSlotGroup *self)
 
   self->inspecting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rows = g_ptr_array_new ();
+  self->attach_errors = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown_files = g_ptr_array_new ();
   self->file_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->cancellable = g_cancellable_new ();
