@@ -206,6 +206,49 @@ assert_sample_has_evidence (Fixture *fixture)
 }
 
 static void
+collect_mnemonics (GMenuModel *model,
+                   GString    *letters)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      const char *underscore;
+
+      if (section != NULL)
+        collect_mnemonics (section, letters);
+      if (!g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        continue;
+      underscore = strchr (label, '_');
+      g_assert_nonnull (underscore);
+      g_string_append_unichar (letters, g_unichar_tolower (g_utf8_get_char (underscore + 1)));
+    }
+}
+
+/* Each item of a dossier's menu is reached by its own letter: pressing the
+ * letter of Duplicate never lands on Delete. */
+static void
+test_row_menu_mnemonics_unique (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = cz_store_create_dossier (fixture->store, "初稿", &error);
+  g_autoptr(GString) letters = g_string_new (NULL);
+  GtkWidget *button;
+
+  g_assert_no_error (error);
+  fixture_show (fixture);
+  button = cz_test_find_widget (cz_test_find_row (GTK_WIDGET (fixture->view), ADW_TYPE_ACTION_ROW, "初稿"),
+                                GTK_TYPE_MENU_BUTTON, NULL, NULL);
+  g_assert_nonnull (button);
+  collect_mnemonics (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), letters);
+  g_assert_cmpuint (g_utf8_strlen (letters->str, -1), ==, 5);
+  for (const char *p = letters->str; *p; p = g_utf8_next_char (p))
+    if (g_utf8_strchr (g_utf8_next_char (p), -1, g_utf8_get_char (p)) != NULL)
+      g_error ("Two items of the dossier menu share the mnemonic “%.1s” (%s)", p, letters->str);
+}
+
+static void
 test_new_and_sample (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -281,6 +324,7 @@ main (int   argc,
   ADD ("/start-view/row-per-dossier", test_row_per_dossier);
   ADD ("/start-view/delete-asks-first", test_delete_asks_first);
   ADD ("/start-view/new-and-sample", test_new_and_sample);
+  ADD ("/start-view/row-menu-mnemonics-unique", test_row_menu_mnemonics_unique);
   ADD ("/start-view/rename-and-duplicate", test_rename_and_duplicate);
 #undef ADD
   g_test_add_func ("/start-view/edited-time", test_edited_time);

@@ -153,7 +153,8 @@ cz_start_view_create_row_menu (const char *id)
   } items[] = {
     { N_("_Open"), "start.open" },
     { N_("_Rename…"), "start.rename" },
-    { N_("_Duplicate"), "start.duplicate" },
+    /* Translators: the mnemonic differs from _Delete's, in the same menu */
+    { N_("D_uplicate"), "start.duplicate" },
     { N_("_Export…"), "start.export" },
   };
 
