@@ -514,10 +514,12 @@ cz_evidence_dup_findings (CzDossier  *dossier,
           const CzEvidenceInfo *info = infos != NULL ? g_hash_table_lookup (infos, sha256) : NULL;
           g_autoptr(GError) pages_error = NULL;
 
+          /* What is wrong with a file is no matter of the regulation: no
+           * source is cited beside it, only what to do. */
           if (info != NULL && info->problem != NULL)
             g_ptr_array_add (findings, cz_finding_new ("evidence-file", CZ_SEVERITY_BLOCKER,
                                                        field_id, CZ_STEP_EVIDENCE,
-                                                       info->problem->message, citation, FALSE));
+                                                       info->problem->message, NULL, FALSE));
           else if (pages[0] != '\0' &&
                    !cz_page_ranges_validate (pages, info != NULL ? info->page_count
                                                                  : (guint) cz_evidence_record_get_int (record, "page_count"),
@@ -530,7 +532,7 @@ cz_evidence_dup_findings (CzDossier  *dossier,
 
               g_ptr_array_add (findings, cz_finding_new ("evidence-pages", CZ_SEVERITY_WARNING,
                                                          field_id, CZ_STEP_EVIDENCE, message,
-                                                         citation, FALSE));
+                                                         NULL, FALSE));
             }
         }
     }

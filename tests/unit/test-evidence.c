@@ -705,6 +705,18 @@ test_findings (Fixture       *fixture,
   g_assert_cmpuint (count_findings (findings, "evidence-file", "evidence.boundary-map"), ==, 1);
   g_assert_cmpuint (count_findings (findings, "evidence-pages", "evidence.development-plan"), ==, 1);
   g_assert_cmpuint (count_findings (findings, "evidence-required", NULL), ==, n_required - 2);
+  /* A missing document cites the rule asking for it; what is wrong with a
+   * file or a page citation is said without a source beside it. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const char *rule_id = cz_finding_get_rule_id (findings->pdata[i]);
+      const char *citation = cz_finding_get_citation (findings->pdata[i]);
+
+      if (g_str_equal (rule_id, "evidence-required"))
+        g_assert_true (citation != NULL && citation[0] != '\0');
+      else
+        g_assert_true (citation == NULL || citation[0] == '\0');
+    }
 }
 
 static void

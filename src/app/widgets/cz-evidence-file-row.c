@@ -20,7 +20,8 @@ struct _CzEvidenceFileRow
   CzDossier      *dossier;
   char           *slot_id;
   char           *sha256;
-  char           *problem;
+  char           *problem;         /* what is wrong and what to do, for a screen reader */
+  char           *problem_status;  /* the same in a few words, on the row */
   guint           page_count;
 
   GtkImage       *status_icon;
@@ -184,12 +185,17 @@ update_subtitle (CzEvidenceFileRow *self,
   const char *issuer = cz_evidence_record_get_text (record, "issuer");
   const char *date = cz_evidence_record_get_text (record, "date");
   g_autofree char *size = g_format_size ((guint64) cz_evidence_record_get_int (record, "size"));
-  /* Translators: the number of pages of an attached document */
-  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", self->page_count),
-                                            self->page_count);
   g_autoptr(GString) subtitle = g_string_new (cz_evidence_record_get_text (record, "name"));
 
-  g_string_append_printf (subtitle, " · %s · %s", count, size);
+  /* A file that could not be opened has no page count to tell. */
+  if (self->page_count > 0)
+    {
+      g_string_append (subtitle, " · ");
+      /* Translators: the number of pages of an attached document */
+      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", self->page_count),
+                              self->page_count);
+    }
+  g_string_append_printf (subtitle, " · %s", size);
   if (pages[0] != '\0')
     {
       g_autofree char *citation = cz_page_ranges_dup_citation (pages, language);
@@ -197,8 +203,8 @@ update_subtitle (CzEvidenceFileRow *self,
     }
   if (issuer[0] != '\0' || date[0] != '\0')
     g_string_append_printf (subtitle, "\n%s%s%s", issuer, issuer[0] && date[0] ? " · " : "", date);
-  if (self->problem != NULL)
-    g_string_append_printf (subtitle, "\n%s", self->problem);
+  if (self->problem_status != NULL)
+    g_string_append_printf (subtitle, "\n%s", self->problem_status);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle->str);
 }
 
@@ -225,23 +231,66 @@ cz_evidence_file_row_set_record (CzEvidenceFileRow *self,
     show_pages_check (self, cz_evidence_record_get_text (record, "pages"));
 }
 
+/* What is wrong with a file in a few words: the finding under the slot says
+ * it in full, with what to do. */
+static const char *
+problem_status (const GError *problem)
+{
+  if (problem->domain != CZ_EVIDENCE_ERROR)
+    /* Translators: the state of an attached file, on its row */
+    return _("Cannot be used");
+  switch ((CzEvidenceError) problem->code)
+    {
+    case CZ_EVIDENCE_ERROR_EMPTY:
+      /* Translators: the state of an attached file, on its row */
+      return _("Empty file");
+    case CZ_EVIDENCE_ERROR_TOO_LARGE:
+      /* Translators: the state of an attached file, on its row */
+      return _("Too large");
+    case CZ_EVIDENCE_ERROR_ENCRYPTED:
+      /* Translators: the state of an attached file, on its row */
+      return _("Password-protected");
+    case CZ_EVIDENCE_ERROR_DAMAGED:
+      /* Translators: the state of an attached file, on its row */
+      return _("Damaged or not a PDF");
+    case CZ_EVIDENCE_ERROR_PAGE_COUNT:
+      /* Translators: the state of an attached file, on its row */
+      return _("Unusual page count");
+    case CZ_EVIDENCE_ERROR_MISSING:
+      /* Translators: the state of an attached file, on its row */
+      return _("Stored copy missing");
+    case CZ_EVIDENCE_ERROR_IO:
+    case CZ_EVIDENCE_ERROR_IMAGE:
+    case CZ_EVIDENCE_ERROR_PAGES:
+    case CZ_EVIDENCE_ERROR_UNKNOWN_SLOT:
+    default:
+      /* Translators: the state of an attached file, on its row */
+      return _("Cannot be used");
+    }
+}
+
+/* @problem: what inspecting the file found wrong, or NULL. */
 void
 cz_evidence_file_row_set_problem (CzEvidenceFileRow *self,
-                                  const char        *problem)
+                                  const GError      *problem)
 {
+  const char *message = problem != NULL ? problem->message : NULL;
+
   g_return_if_fail (CZ_IS_EVIDENCE_FILE_ROW (self));
 
-  if (g_strcmp0 (self->problem, problem) == 0)
+  if (g_strcmp0 (self->problem, message) == 0)
     return;
   g_free (self->problem);
-  self->problem = g_strdup (problem);
+  self->problem = g_strdup (message);
+  g_free (self->problem_status);
+  self->problem_status = problem != NULL ? g_strdup (problem_status (problem)) : NULL;
   gtk_image_set_from_icon_name (self->status_icon, problem ? "dialog-error-symbolic" : "x-office-document-symbolic");
   if (problem != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  problem ? problem : "", -1);
+                                  message ? message : "", -1);
   {
     g_autoptr(GPtrArray) records = cz_evidence_dup_records (self->dossier, self->slot_id);
 
@@ -331,6 +380,7 @@ cz_evidence_file_row_finalize (GObject *object)
   g_free (self->slot_id);
   g_free (self->sha256);
   g_free (self->problem);
+  g_free (self->problem_status);
 
   G_OBJECT_CLASS (cz_evidence_file_row_parent_class)->finalize (object);
 }

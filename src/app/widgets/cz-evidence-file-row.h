@@ -27,9 +27,10 @@ const char *cz_evidence_file_row_get_sha256  (CzEvidenceFileRow *self);
 /* Shows @record (a{sv} of "evidence.files"); inputs being edited keep their text. */
 void        cz_evidence_file_row_set_record  (CzEvidenceFileRow *self,
                                               GVariant          *record);
-/* What the inspection found wrong with the file, or NULL. */
+/* What the inspection found wrong with the file, or NULL: the row says it
+ * in a few words (the finding under the slot says it in full). */
 void        cz_evidence_file_row_set_problem (CzEvidenceFileRow *self,
-                                              const char        *problem);
+                                              const GError      *problem);
 
 /* For tests: the cited pages' input and the message under it. */
 AdwEntryRow  *cz_evidence_file_row_get_pages_row    (CzEvidenceFileRow *self);

@@ -253,7 +253,7 @@ refresh (CzEvidenceSlotGroup *self)
       CzEvidenceInfo *info = g_hash_table_lookup (infos, sha256);
 
       cz_evidence_file_row_set_record (row, record);
-      cz_evidence_file_row_set_problem (row, info && info->problem ? info->problem->message : NULL);
+      cz_evidence_file_row_set_problem (row, info != NULL ? info->problem : NULL);
       g_ptr_array_add (wanted, row);
       g_hash_table_add (present, (gpointer) sha256);
     }
