@@ -46,6 +46,8 @@ on_dossier_opened (GObject      *object,
   g_autoptr(CzDossier) dossier = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
+  GtkWidget *wizard;
+  CzWizardPage *page;
 
   dossier = cz_store_open_dossier_finish (CZ_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -60,8 +62,22 @@ on_dossier_opened (GObject      *object,
       return;
     }
 
-  adw_bin_set_child (self->dossier_bin, cz_wizard_new (self->store, dossier));
+  wizard = cz_wizard_new (self->store, dossier);
+  adw_bin_set_child (self->dossier_bin, wizard);
   gtk_stack_set_visible_child_name (self->stack, "dossier");
+
+  /* The row that opened the dossier is gone: the cursor goes to the first
+   * answer of the step shown (the zone's name for a new dossier), not to
+   * whatever button GTK finds next. What is there is not selected, so a key
+   * pressed by chance does not replace it. */
+  page = cz_wizard_get_current_page (CZ_WIZARD (wizard));
+  if (page != NULL && gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      if (GTK_IS_EDITABLE (focus))
+        gtk_editable_select_region (GTK_EDITABLE (focus), -1, -1);
+    }
 }
 
 void

@@ -310,6 +310,37 @@ test_step_list_fills_by_itself (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* Opening a dossier puts the cursor in the step's first answer, ready to
+ * type, with what is there left as it is. */
+static void
+test_open_focuses_first_answer (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = cz_store_create_dossier (fixture->store, NULL, &error);
+  CzWindow *window = cz_window_new (NULL, fixture->store);
+  GtkWidget *name;
+  GtkWidget *focus;
+  int start = 0;
+  int end = 0;
+
+  g_assert_no_error (error);
+  cz_dossier_set_text (dossier, CZ_FIELD_ZONE_NAME, "中德（太仓）中小企业合作区");
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cz_window_get_start_view (window)),
+                                             "window.open-dossier", "s", cz_dossier_get_id (dossier)));
+  cz_test_spin_until (cz_window_get_wizard (window) != NULL);
+
+  name = cz_test_find_row (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Zone name");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, name));
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (name), &start, &end));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "中德（太仓）中小企业合作区");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +354,7 @@ main (int   argc,
   ADD ("/wizard/reload-rules", test_reload_rules);
   ADD ("/wizard/steps-built-after-first", test_steps_built_after_first);
   ADD ("/wizard/step-list-fills-by-itself", test_step_list_fills_by_itself);
+  ADD ("/wizard/open-focuses-first-answer", test_open_focuses_first_answer);
 #undef ADD
 
   return g_test_run ();
