@@ -870,6 +870,7 @@ cz_evidence_slot_group_init (CzEvidenceSlotGroup *self)
    * reads with the finding when the review sends the focus there. */
   self->message_row = g_object_ref_sink (cz_message_row_new (self->attach_button));
 
+  gtk_widget_add_css_class (GTK_WIDGET (self), "cz-evidence-slot");
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
