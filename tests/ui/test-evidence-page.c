@@ -441,11 +441,19 @@ test_preview_selected (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next-page", NULL));
   cz_test_spin_until (cz_pdf_preview_get_page (preview) == 1);
 
-  /* Opening another file's row selects it. */
+  /* The row of the file shown is marked, and only it. */
   other_row = cz_evidence_slot_group_get_file_row (group, other_sha256);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cz_evidence_slot_group_get_file_row (group, plan_sha256)),
+                                           "cz-previewed"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (other_row), "cz-previewed"));
+
+  /* Opening another file's row selects it. */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (other_row), TRUE);
   g_assert_cmpstr (cz_evidence_page_get_previewed (fixture->page), ==, other_sha256);
   cz_test_spin_until (cz_pdf_preview_get_n_pages (preview) == 2);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (other_row), "cz-previewed"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cz_evidence_slot_group_get_file_row (group, plan_sha256)),
+                                            "cz-previewed"));
 
   /* Removing the file shown empties the preview. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other_row), "slot.remove", "s", other_sha256));

@@ -27,6 +27,7 @@ struct _CzEvidenceSlotGroup
   GPtrArray           *shown_files;  /* the file rows in the group, in record order */
   GPtrArray           *rows;         /* finding and error rows, removed on refresh */
   GPtrArray           *attach_errors; /* why files could not be attached, until the next try */
+  char                *previewed;    /* SHA-256 of the file the page's preview shows */
   GtkWidget           *message_row;  /* the rules engine's findings on the slot, last */
   GtkWidget           *attach_button;
   GCancellable        *cancellable;
@@ -204,6 +205,21 @@ on_file_row_expanded (CzEvidenceFileRow   *row,
     cz_evidence_slot_group_activate_file (self, cz_evidence_file_row_get_sha256 (row));
 }
 
+/* The row of the file in the preview is marked, for the eye and a screen reader. */
+static void
+mark_previewed (CzEvidenceSlotGroup *self,
+                const char          *sha256,
+                CzEvidenceFileRow   *row)
+{
+  gboolean previewed = g_strcmp0 (sha256, self->previewed) == 0;
+
+  if (previewed)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "cz-previewed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "cz-previewed");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, previewed, -1);
+}
+
 static CzEvidenceFileRow *
 ensure_file_row (CzEvidenceSlotGroup *self,
                  const char          *sha256)
@@ -215,6 +231,7 @@ ensure_file_row (CzEvidenceSlotGroup *self,
       row = CZ_EVIDENCE_FILE_ROW (g_object_ref_sink (cz_evidence_file_row_new (self->dossier, self->slot_id, sha256)));
       g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_file_row_expanded), self, 0);
       g_hash_table_insert (self->file_rows, g_strdup (sha256), row);
+      mark_previewed (self, sha256, row);
     }
   return row;
 }
@@ -797,6 +814,7 @@ cz_evidence_slot_group_finalize (GObject *object)
   CzEvidenceSlotGroup *self = CZ_EVIDENCE_SLOT_GROUP (object);
 
   g_free (self->slot_id);
+  g_free (self->previewed);
   g_hash_table_unref (self->inspecting);
   g_ptr_array_unref (self->rows);
   g_ptr_array_unref (self->attach_errors);
@@ -996,4 +1014,26 @@ cz_evidence_slot_group_get_file_row (CzEvidenceSlotGroup *self,
 {
   g_return_val_if_fail (CZ_IS_EVIDENCE_SLOT_GROUP (self), NULL);
   return g_hash_table_lookup (self->file_rows, sha256);
+}
+
+/**
+ * cz_evidence_slot_group_set_previewed:
+ * @sha256: (nullable): the file a preview shows, of this slot or another
+ *
+ * Marks the row of the file shown in the page's preview.
+ */
+void
+cz_evidence_slot_group_set_previewed (CzEvidenceSlotGroup *self,
+                                      const char          *sha256)
+{
+  GHashTableIter iter;
+  gpointer key, row;
+
+  g_return_if_fail (CZ_IS_EVIDENCE_SLOT_GROUP (self));
+
+  g_free (self->previewed);
+  self->previewed = g_strdup (sha256);
+  g_hash_table_iter_init (&iter, self->file_rows);
+  while (g_hash_table_iter_next (&iter, &key, &row))
+    mark_previewed (self, key, row);
 }

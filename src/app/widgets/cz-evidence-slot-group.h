@@ -42,6 +42,9 @@ void        cz_evidence_slot_group_replace_file (CzEvidenceSlotGroup *self,
 /* Selects an attached file: emits "file-activated" with its stored copy. */
 void        cz_evidence_slot_group_activate_file (CzEvidenceSlotGroup *self,
                                                   const char          *sha256);
+/* Marks the row of @sha256 as the one a preview shows (NULL: none). */
+void        cz_evidence_slot_group_set_previewed (CzEvidenceSlotGroup *self,
+                                                  const char          *sha256);
 /* "show-findings" (default TRUE): rows for the slot's own findings. A wizard
  * page that shows the rules engine's findings in the message row turns it off. */
 gboolean    cz_evidence_slot_group_get_show_findings (CzEvidenceSlotGroup *self);

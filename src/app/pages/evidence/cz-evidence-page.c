@@ -51,6 +51,8 @@ show_preview (CzEvidencePage *self,
 {
   g_free (self->previewed);
   self->previewed = g_strdup (sha256);
+  for (guint i = 0; i < self->groups->len; i++)
+    cz_evidence_slot_group_set_previewed (self->groups->pdata[i], sha256);
   cz_pdf_preview_set_file (self->preview, file);
   gtk_stack_set_visible_child_name (self->preview_stack, file != NULL ? "preview" : "empty");
 }
