@@ -454,6 +454,39 @@ test_new_incident_in_view (Fixture       *fixture,
   cz_test_spin_until (is_in_view (row));
 }
 
+/* A new functional area, below the ones there, is brought into view too;
+ * and so is one moved down the list. */
+static void
+test_new_area_in_view (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  CzWizardPage *page = show_step (fixture, "boundary");
+  GtkWidget *scrolled = cz_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL, NULL);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkWidget *focus;
+  GtkWidget *row;
+
+  gtk_window_set_default_size (fixture->window, 1000, 450);
+  cz_test_spin_until (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 200);
+  gtk_adjustment_set_value (adjustment, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "boundary.add-area", NULL));
+  row = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (row);
+  cz_test_spin_until (is_in_view (row));
+
+  gtk_adjustment_set_value (adjustment, 0);
+  /* Moved down from the keyboard, the focus stays on that row's Move Down. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "boundary.move-down", "i", 2));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (gtk_widget_get_root (focus) == GTK_ROOT (fixture->window));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "boundary.move-down");
+  g_assert_cmpint (g_variant_get_int32 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus))), ==, 3);
+  row = gtk_widget_get_ancestor (focus, ADW_TYPE_EXPANDER_ROW);
+  cz_test_spin_until (is_in_view (row));
+}
+
 static void
 test_declarations (Fixture       *fixture,
                    gconstpointer  data)
@@ -758,6 +791,7 @@ main (int   argc,
   ADD ("/steps/incidents", test_incidents);
   ADD ("/steps/incident-inputs-checked", test_incident_inputs_checked);
   ADD ("/steps/new-incident-in-view", test_new_incident_in_view);
+  ADD ("/steps/new-area-in-view", test_new_area_in_view);
   ADD ("/steps/figures-line-up", test_figures_line_up);
   ADD ("/steps/declarations", test_declarations);
   ADD ("/steps/review-opens-finding", test_review_opens_finding);

@@ -712,6 +712,43 @@ cz_wizard_page_get_field_input (CzWizardPage *self,
   return input ? input->input : NULL;
 }
 
+static gboolean
+reveal_tick (GtkWidget     *widget,
+             GdkFrameClock *frame_clock,
+             gpointer       user_data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  guint *ticks = user_data;
+
+  if (++*ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  viewport = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  if (viewport != NULL && gtk_widget_compute_bounds (widget, viewport, &bounds))
+    {
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      /* Its top, and as much of it as fits, without moving what already shows. */
+      if (bounds.origin.y < 0 ||
+          bounds.origin.y + MIN (bounds.size.height, 200) > gtk_adjustment_get_page_size (adjustment))
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - 12);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+void
+cz_wizard_page_reveal_when_placed (CzWizardPage *self,
+                                   GtkWidget    *widget)
+{
+  g_return_if_fail (CZ_IS_WIZARD_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (gtk_widget_is_ancestor (widget, GTK_WIDGET (self)));
+
+  gtk_widget_add_tick_callback (widget, reveal_tick, g_new0 (guint, 1), g_free);
+}
+
 CzMessageRow *
 cz_wizard_page_get_field_message (CzWizardPage *self,
                                   const char   *field_id)

@@ -64,6 +64,10 @@ CzMessageRow *cz_wizard_page_get_field_message (CzWizardPage *self,
 char       *cz_wizard_page_dup_findings_text (CzValidator *validator,
                                               const char  *field_id,
                                               const char **out_style);
+/* Scrolls the page to show the top of @widget once it has its place: a row
+ * just added is laid out only in the frame after it is added. */
+void        cz_wizard_page_reveal_when_placed (CzWizardPage *self,
+                                               GtkWidget    *widget);
 /* Whether the Evidence step counts as started: the dossier has any answer or file. */
 gboolean    cz_wizard_page_evidence_is_started (CzDossier *dossier);
 

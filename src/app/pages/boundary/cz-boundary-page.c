@@ -340,11 +340,35 @@ cz_boundary_page_rebuild (CzBoundaryPage *self)
   cz_boundary_page_update_sum (self);
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* After the list is rebuilt, the focus goes to the area at @index: on its
+ * @action_name button (so Move Down pressed again moves it on), else on its
+ * header. An expander row itself takes no focus: grabbing it left the focus
+ * on a row no longer in the list. */
 static void
 cz_boundary_page_focus_area (CzBoundaryPage *self,
-                             guint           index)
+                             guint           index,
+                             const char     *action_name)
 {
   AdwExpanderRow *expander;
+  GtkWidget *button;
 
   if (index >= self->area_rows->len)
     {
@@ -354,7 +378,10 @@ cz_boundary_page_focus_area (CzBoundaryPage *self,
 
   expander = g_ptr_array_index (self->area_rows, index);
   adw_expander_row_set_expanded (expander, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (expander));
+  button = action_name ? find_action_button (GTK_WIDGET (expander), action_name) : NULL;
+  if (button == NULL || !gtk_widget_grab_focus (button))
+    gtk_widget_child_focus (GTK_WIDGET (expander), GTK_DIR_TAB_FORWARD);
+  cz_wizard_page_reveal_when_placed (CZ_WIZARD_PAGE (self), GTK_WIDGET (expander));
 }
 
 static void
@@ -374,6 +401,7 @@ boundary_add_area_action (GtkWidget  *widget,
   expander = g_ptr_array_index (self->area_rows, self->areas->len - 1);
   adw_expander_row_set_expanded (expander, TRUE);
   gtk_widget_grab_focus (g_object_get_data (G_OBJECT (expander), "cz-name-row"));
+  cz_wizard_page_reveal_when_placed (CZ_WIZARD_PAGE (self), GTK_WIDGET (expander));
 }
 
 static void
@@ -390,13 +418,14 @@ boundary_remove_area_action (GtkWidget  *widget,
   g_array_remove_index (self->areas, index);
   cz_boundary_page_write (self);
   cz_boundary_page_rebuild (self);
-  cz_boundary_page_focus_area (self, MIN (index, self->areas->len));
+  cz_boundary_page_focus_area (self, MIN (index, self->areas->len), NULL);
 }
 
 static void
 cz_boundary_page_swap (CzBoundaryPage *self,
                        guint           a,
-                       guint           b)
+                       guint           b,
+                       const char     *action_name)
 {
   FunctionalArea tmp;
 
@@ -408,7 +437,7 @@ cz_boundary_page_swap (CzBoundaryPage *self,
   g_array_index (self->areas, FunctionalArea, b) = tmp;
   cz_boundary_page_write (self);
   cz_boundary_page_rebuild (self);
-  cz_boundary_page_focus_area (self, b);
+  cz_boundary_page_focus_area (self, b, action_name);
 }
 
 static void
@@ -419,7 +448,7 @@ boundary_move_up_action (GtkWidget  *widget,
   gint32 index = g_variant_get_int32 (parameter);
 
   if (index > 0)
-    cz_boundary_page_swap (CZ_BOUNDARY_PAGE (widget), index, index - 1);
+    cz_boundary_page_swap (CZ_BOUNDARY_PAGE (widget), index, index - 1, action_name);
 }
 
 static void
@@ -430,7 +459,7 @@ boundary_move_down_action (GtkWidget  *widget,
   gint32 index = g_variant_get_int32 (parameter);
 
   if (index >= 0)
-    cz_boundary_page_swap (CZ_BOUNDARY_PAGE (widget), index, index + 1);
+    cz_boundary_page_swap (CZ_BOUNDARY_PAGE (widget), index, index + 1, action_name);
 }
 
 static void

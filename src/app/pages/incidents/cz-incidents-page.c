@@ -205,33 +205,6 @@ cz_incidents_page_load_list (CzIncidentsPage *self,
   adw_preferences_group_add (section->group, GTK_WIDGET (section->list_message));
 }
 
-/* Scrolls the page so the top of @row shows. Called from a frame tick: a row
- * just added has no place on the page until the frame after it is added. */
-static gboolean
-scroll_to_new_row (GtkWidget     *row,
-                   GdkFrameClock *frame_clock,
-                   gpointer       user_data)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *viewport;
-  GtkAdjustment *adjustment;
-  graphene_rect_t bounds;
-  guint *ticks = user_data;
-
-  if (++*ticks < 2)
-    return G_SOURCE_CONTINUE;
-
-  viewport = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
-  if (viewport != NULL && gtk_widget_compute_bounds (row, viewport, &bounds))
-    {
-      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-      if (bounds.origin.y < 0 ||
-          bounds.origin.y + MIN (bounds.size.height, 200) > gtk_adjustment_get_page_size (adjustment))
-        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - 12);
-    }
-  return G_SOURCE_REMOVE;
-}
-
 static void
 incidents_add_action (GtkWidget  *widget,
                       const char *action_name,
@@ -257,7 +230,7 @@ incidents_add_action (GtkWidget  *widget,
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   gtk_widget_grab_focus (cz_incident_row_get_date_row (CZ_INCIDENT_ROW (row)));
-  gtk_widget_add_tick_callback (row, scroll_to_new_row, g_new0 (guint, 1), g_free);
+  cz_wizard_page_reveal_when_placed (CZ_WIZARD_PAGE (self), row);
 }
 
 static void
