@@ -222,6 +222,27 @@ test_boundary (Fixture       *fixture,
   }
 }
 
+/* A functional area's size that is not a number says what to type, under it. */
+static void
+test_area_size_checked (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  CzWizardPage *page = show_step (fixture, "boundary");
+  GtkWidget *area = cz_test_find_row (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Area");
+  CzMessageRow *message = cz_test_find_message_row (GTK_WIDGET (page), area);
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  gtk_editable_set_text (GTK_EDITABLE (area), "21平方公里");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_cmpstr (cz_message_row_get_message (message), ==,
+                   "Enter the area as a number of square kilometres, for example 12.5.");
+  g_assert_true (gtk_widget_has_css_class (area, "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (area), "21.5");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_false (gtk_widget_has_css_class (area, "error"));
+}
+
 static void
 test_revenue (Fixture       *fixture,
               gconstpointer  data)
@@ -786,6 +807,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/steps/zone", test_zone);
   ADD ("/steps/boundary", test_boundary);
+  ADD ("/steps/area-size-checked", test_area_size_checked);
   ADD ("/steps/revenue", test_revenue);
   ADD ("/steps/indicators", test_indicators);
   ADD ("/steps/incidents", test_incidents);

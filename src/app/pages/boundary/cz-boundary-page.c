@@ -15,6 +15,7 @@
 #include "cz-boundary-page.h"
 #include "cz-entry-binding.h"
 #include "cz-fields.h"
+#include "cz-message-row.h"
 #include "cz-number.h"
 
 /* Areas are typed in km² and stored in m². */
@@ -241,12 +242,13 @@ on_area_size_changed (GtkEditable    *editable,
   FunctionalArea *area = &g_array_index (self->areas, FunctionalArea, index);
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
 
-  /* Text that is not a number stands for "no area": the rules then ask for one. */
+  /* Text that is not a number stands for "no area": the rules then ask for
+   * one, and the message under the input says what to type. */
   area->has_area = *text != '\0' && cz_parse_scaled_decimal (text, AREA_SCALE_DIGITS, &area->area_m2);
-  if (*text != '\0' && !area->has_area)
-    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  cz_message_row_set_message (g_object_get_data (G_OBJECT (editable), "cz-message"),
+                              *text != '\0' && !area->has_area
+                              ? _("Enter the area as a number of square kilometres, for example 12.5.")
+                              : NULL);
   cz_boundary_page_update_area_row (self, index);
   cz_boundary_page_write (self);
 }
@@ -304,6 +306,7 @@ cz_boundary_page_rebuild (CzBoundaryPage *self)
       g_autofree char *size = area->has_area ? cz_format_scaled_decimal (area->area_m2, AREA_SCALE_DIGITS) : NULL;
       AdwEntryRow *name_row;
       AdwEntryRow *size_row;
+      GtkWidget *size_message;
       GtkWidget *unit;
       GtkWidget *controls;
 
@@ -315,6 +318,9 @@ cz_boundary_page_rebuild (CzBoundaryPage *self)
       g_object_set_data (G_OBJECT (expander), "cz-name-row", name_row);
       size_row = cz_boundary_page_add_entry (expander, i, _("Area"), size,
                                              G_CALLBACK (on_area_size_changed), self);
+      size_message = cz_message_row_new (GTK_WIDGET (size_row));
+      adw_expander_row_add_row (expander, size_message);
+      g_object_set_data (G_OBJECT (size_row), "cz-message", size_message);
       gtk_widget_add_css_class (GTK_WIDGET (size_row), "numeric");
       gtk_editable_set_alignment (GTK_EDITABLE (size_row), 1.0f);
       adw_entry_row_set_input_purpose (size_row, GTK_INPUT_PURPOSE_NUMBER);
