@@ -243,6 +243,29 @@ test_area_size_checked (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (area, "error"));
 }
 
+/* Tab goes from the revenue straight to the next figure: the 大写 row under
+ * the amount is there to read and takes no keys. */
+static void
+test_tab_passes_amount_in_words (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  CzWizardPage *page = show_step (fixture, "revenue");
+  GtkWidget *total = cz_wizard_page_get_field_input (page, "revenue.y2023.total");
+  GtkWidget *enterprises = cz_wizard_page_get_field_input (page, "enterprises.y2023.total");
+  GtkWidget *words = cz_test_find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "In words");
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_get_visible (words));
+  g_assert_true (gtk_widget_grab_focus (total));
+  g_signal_emit_by_name (fixture->window, "move-focus", GTK_DIR_TAB_FORWARD);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus == enterprises || gtk_widget_is_ancestor (focus, enterprises));
+
+  g_signal_emit_by_name (fixture->window, "move-focus", GTK_DIR_TAB_BACKWARD);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus == total || gtk_widget_is_ancestor (focus, total));
+}
+
 static void
 test_revenue (Fixture       *fixture,
               gconstpointer  data)
@@ -809,6 +832,7 @@ main (int   argc,
   ADD ("/steps/boundary", test_boundary);
   ADD ("/steps/area-size-checked", test_area_size_checked);
   ADD ("/steps/revenue", test_revenue);
+  ADD ("/steps/tab-passes-amount-in-words", test_tab_passes_amount_in_words);
   ADD ("/steps/indicators", test_indicators);
   ADD ("/steps/incidents", test_incidents);
   ADD ("/steps/incident-inputs-checked", test_incident_inputs_checked);

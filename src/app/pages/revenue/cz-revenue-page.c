@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cz-amount-words-row.h"
 #include "cz-entry-binding.h"
 #include "cz-fields.h"
 #include "cz-money.h"
@@ -198,11 +199,10 @@ cz_revenue_page_add_year (CzRevenuePage *self,
 
       if (g_str_equal (input->field_template, CZ_FIELD_REVENUE_TOTAL_Y))
         {
-          GtkWidget *words = adw_action_row_new ();
+          GtkWidget *words = cz_amount_words_row_new ();
 
           /* Translators: the amount in uppercase Chinese numerals (大写) under the revenue */
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (words), _("In words"));
-          gtk_widget_add_css_class (words, "property");
           adw_preferences_group_add (group, words);
           g_hash_table_insert (self->words_rows, g_strdup (field_id), words);
         }
