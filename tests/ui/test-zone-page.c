@@ -190,6 +190,20 @@ test_tab_passes_a_message (Fixture       *fixture,
   g_assert_true (has_focus_within (phone));
 }
 
+/* The applicant department's city sits right under the zone's city, so the
+ * message that they differ is between the two rows it is about. */
+static void
+test_two_cities_side_by_side (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *city = cz_test_find_row (fixture->page, ADW_TYPE_COMBO_ROW, "Prefecture-level city");
+  GtkWidget *applicant_city = cz_test_find_row (fixture->page, ADW_TYPE_COMBO_ROW, "Applicant department’s city");
+  GtkWidget *between = gtk_widget_get_next_sibling (city);
+
+  g_assert_true (between == GTK_WIDGET (cz_test_find_message_row (fixture->page, city)));
+  g_assert_true (gtk_widget_get_next_sibling (between) == applicant_city);
+}
+
 static void
 test_area_parsed_marked_and_fixed (Fixture       *fixture,
                                    gconstpointer  data)
@@ -459,6 +473,7 @@ main (int   argc,
   ADD ("/zone-page/empty-name-marked-and-fixed", test_empty_name_marked_and_fixed);
   ADD ("/zone-page/phone-and-email-marked-and-fixed", test_phone_and_email_marked_and_fixed);
   ADD ("/zone-page/tab-passes-a-message", test_tab_passes_a_message);
+  ADD ("/zone-page/two-cities-side-by-side", test_two_cities_side_by_side);
   ADD ("/zone-page/area-parsed-marked-and-fixed", test_area_parsed_marked_and_fixed);
   ADD ("/zone-page/province-filters-cities", test_province_filters_cities);
   ADD ("/zone-page/partners-add-remove", test_partners_add_remove);
