@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "cz-pdf-page-view.h"
 #include "cz-pdf-preview.h"
 #include "cz-ui-test-utils.h"
 #include "../cz-test-pdf.h"
@@ -197,6 +198,117 @@ test_thumbnails (Fixture       *fixture,
   g_assert_cmpuint (cz_page_renderer_get_cached_bytes (renderer), <=, CZ_PAGE_RENDERER_DEFAULT_CACHE_BYTES);
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  gboolean shown;
+  guint    n_rendered;
+  guint    n_rows;
+  gboolean count_shown;
+  gboolean next_enabled;
+  gint64   frame;
+  gint64   rows_frame;
+} FirstPage;
+
+static guint
+n_rows (Fixture *fixture)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (cz_pdf_preview_get_thumbnail_view (fixture->preview))));
+}
+
+static gint64
+frame_counter (Fixture *fixture)
+{
+  return gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->preview)));
+}
+
+/* What a person sees at the moment the first page appears. */
+static void
+on_page_texture (CzPdfPreview *preview,
+                 GParamSpec   *pspec,
+                 FirstPage    *first)
+{
+  if (first->shown || cz_pdf_preview_get_page_texture (preview) == NULL)
+    return;
+  first->shown = TRUE;
+  first->n_rendered = cz_page_renderer_get_n_rendered (cz_pdf_preview_get_renderer (preview));
+  first->n_rows = n_rows (first->fixture);
+  first->count_shown = shows_label (first->fixture, "1 / 300");
+  first->next_enabled = button_enabled (first->fixture, "preview.next-page");
+  first->frame = frame_counter (first->fixture);
+}
+
+static void
+on_rows_changed (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 FirstPage  *first)
+{
+  if (added > 0 && first->rows_frame == 0)
+    first->rows_frame = frame_counter (first->fixture);
+}
+
+static gboolean
+is_page_view (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return cz_pdf_page_view_get_page (CZ_PDF_PAGE_VIEW (widget)) != NULL;
+}
+
+static void
+test_first_page_first (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "long.pdf", NULL);
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (cz_pdf_preview_get_thumbnail_view (fixture->preview)));
+  FirstPage first = { fixture, };
+  GtkWidget *thumbnail;
+  CzRenderedPage *page;
+  gint64 deadline;
+  int width;
+
+  cz_test_write_pdf (path, 300, NULL, NULL);
+  /* As when a person picks a file: the preview is on screen already. */
+  cz_test_spin_until (gtk_widget_get_width (GTK_WIDGET (fixture->preview)) > 0);
+  g_signal_connect (fixture->preview, "notify::page-texture", G_CALLBACK (on_page_texture), &first);
+  g_signal_connect (rows, "items-changed", G_CALLBACK (on_rows_changed), &first);
+  show_pdf (fixture, path);
+  /* Nothing changes on screen before the page is there: a frame drawn
+   * meanwhile would hold the page up. */
+  deadline = g_get_monotonic_time () + CZ_UI_TEST_TIMEOUT_USEC;
+  while (!first.shown)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+      if (!first.shown)
+        g_assert_false (shows_label (fixture, "1 / 300"));
+    }
+
+  /* The first page comes alone, with its count and buttons: no other page
+   * has been rendered or sized for the strip yet. */
+  g_assert_cmpuint (first.n_rendered, ==, 1);
+  g_assert_cmpuint (first.n_rows, ==, 0);
+  g_assert_true (first.count_shown);
+  g_assert_true (first.next_enabled);
+
+  /* The strip follows, after a frame has shown the page. */
+  cz_test_spin_until (n_rows (fixture) == 300);
+  g_assert_cmpint (first.rows_frame, >, first.frame + 1);
+
+  /* Its visible thumbnails render at the size they are shown, pixel for pixel. */
+  cz_test_spin_until ((thumbnail = cz_test_find_widget (GTK_WIDGET (cz_pdf_preview_get_thumbnail_view (fixture->preview)),
+                                                        CZ_TYPE_PDF_PAGE_VIEW, is_page_view, NULL)) != NULL);
+  page = cz_pdf_page_view_get_page (CZ_PDF_PAGE_VIEW (thumbnail));
+  cz_pdf_page_view_get_content_size (CZ_PDF_PAGE_VIEW (thumbnail), &width, NULL);
+  g_assert_cmpint (cz_rendered_page_get_width (page), ==, width * gtk_widget_get_scale_factor (thumbnail));
+  g_assert_cmpint (gtk_widget_get_width (thumbnail), ==, width);
+  g_assert_cmpuint (cz_page_renderer_get_n_rendered (cz_pdf_preview_get_renderer (fixture->preview)), <, 60);
+
+  g_signal_handlers_disconnect_by_data (fixture->preview, &first);
+  g_signal_handlers_disconnect_by_data (rows, &first);
+}
+
 static void
 test_chinese (Fixture       *fixture,
               gconstpointer  data)
@@ -253,6 +365,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/pdf-preview/pages-and-zoom", test_pages_and_zoom);
   ADD ("/pdf-preview/thumbnails", test_thumbnails);
+  ADD ("/pdf-preview/first-page-first", test_first_page_first);
   ADD ("/pdf-preview/chinese", test_chinese);
   ADD ("/pdf-preview/cannot-show", test_cannot_show);
 #undef ADD

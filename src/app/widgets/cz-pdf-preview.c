@@ -159,7 +159,8 @@ set_shown_page (CzPdfPreview   *self,
     queue_fill_thumbnails (self);
 }
 
-static void render_page (CzPdfPreview *self);
+static int layout_page (CzPdfPreview *self);
+static void queue_render_page (CzPdfPreview *self);
 
 static void
 on_page_rendered (GObject      *source,
@@ -182,7 +183,6 @@ on_page_rendered (GObject      *source,
     return;
 
   self->shown_width = cz_rendered_page_get_width (page);
-  set_shown_page (self, page);
   if (self->n_pages == 0)
     {
       /* Rendered ahead of loading (see cz_pdf_preview_set_file()). */
@@ -191,22 +191,24 @@ on_page_rendered (GObject      *source,
       cz_pdf_page_view_set_content_size (self->page_view, cz_rendered_page_get_width (page) / scale,
                                          cz_rendered_page_get_height (page) / scale);
     }
-  else
-    /* The first page's size, count, zoom and actions, held back while it
-     * rendered (see on_loaded()); a page already shown costs nothing. */
-    render_page (self);
+  /* With the page: its size, the count, zoom and actions that on_loaded()
+   * held back while it rendered. */
+  else if (layout_page (self) != self->shown_width)
+    queue_render_page (self);  /* the viewport changed meanwhile */
+  set_shown_page (self, page);
 }
 
-static void
-render_page (CzPdfPreview *self)
+/* Sizes the page for the zoom, and shows the count, zoom and actions. The
+ * pixel width to render the page at, or 0 when there is no page. */
+static int
+layout_page (CzPdfPreview *self)
 {
-  g_autoptr(CzRenderedPage) cached = NULL;
   double page_width, page_height, zoom;
-  int width, height, scale, pixel_width;
+  int width, height;
 
   if (self->renderer == NULL || self->n_pages == 0 ||
       !cz_page_renderer_get_page_size (self->renderer, self->page, &page_width, &page_height))
-    return;
+    return 0;
 
   zoom = compute_zoom (self, page_width, page_height);
   if (zoom != self->zoom)
@@ -219,9 +221,17 @@ render_page (CzPdfPreview *self)
   cz_pdf_page_view_set_content_size (self->page_view, width, height);
   update_labels (self);
   update_actions (self);
+  return MIN (width * gtk_widget_get_scale_factor (GTK_WIDGET (self)), CZ_PAGE_RENDERER_MAX_SIDE);
+}
 
-  scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  pixel_width = MIN (width * scale, CZ_PAGE_RENDERER_MAX_SIDE);
+static void
+render_page (CzPdfPreview *self)
+{
+  g_autoptr(CzRenderedPage) cached = NULL;
+  int pixel_width = layout_page (self);
+
+  if (pixel_width == 0)
+    return;
   if (pixel_width == self->shown_width && cz_pdf_page_view_get_page (self->page_view) != NULL)
     return;
   if (self->page_cancellable != NULL && !g_cancellable_is_cancelled (self->page_cancellable) &&
