@@ -398,7 +398,9 @@ check_email (const char *text)
 static char *
 check_division_code (const char *text)
 {
-  if (strlen (text) == 6 && strspn (text, "0123456789") == 6)
+  /* Six digits is not enough: a code from an imported file must be one of
+   * the embedded list's, or nothing can be said about the place. */
+  if (strlen (text) == 6 && strspn (text, "0123456789") == 6 && cz_divisions_lookup (text) != NULL)
     return NULL;
   return g_strdup (_("Choose the place from the list."));
 }

@@ -226,6 +226,7 @@ static const CheckKindSpec check_kinds[CZ_N_CHECKS] = {
   [CZ_CHECK_INCIDENTS_DECLARED] = { "incidents_declared", 2, { { "type", PARAM_INCIDENT_TYPE, SLOT_TYPE, TRUE } } },
   [CZ_CHECK_INCIDENTS_CLEAR]    = { "incidents_clear", 1, { { "type", PARAM_INCIDENT_TYPE, SLOT_TYPE, TRUE } } },
   [CZ_CHECK_NOTE]               = { "note", 0, { { "step", PARAM_STEP, SLOT_STEP, TRUE } } },
+  [CZ_CHECK_VALID_INPUT]        = { "valid_input", 1, { { NULL } } },
 };
 
 const char *

@@ -762,6 +762,31 @@ check_note (Eval *ev)
   emit (ev, NULL, NULL);
 }
 
+/* What the row's own input check says (cz_field_check: a malformed phone
+ * number, an over-long name, a division code not in the list…), as a
+ * finding, so that it counts, is listed on the Review step and refuses the
+ * pack like any other. Unanswered fields are the required rules' business. */
+static void
+check_valid_input (Eval *ev)
+{
+  const char * const *fields = cz_rule_get_fields (ev->rule);
+
+  for (guint i = 0; fields[i]; i++)
+    {
+      CzValue *value = cz_dossier_get_value (ev->self->dossier, fields[i]);
+      g_autofree char *message = NULL;
+      Subst subst = { NULL };
+
+      if (!value_is_answered (value))
+        continue;
+      message = cz_field_check (fields[i], value);
+      if (message == NULL)
+        continue;
+      subst.detail = message;
+      emit (ev, fields[i], &subst);
+    }
+}
+
 typedef void (*CheckFunc) (Eval *ev);
 
 static const CheckFunc check_funcs[CZ_N_CHECKS] = {
@@ -779,6 +804,7 @@ static const CheckFunc check_funcs[CZ_N_CHECKS] = {
   [CZ_CHECK_INCIDENTS_DECLARED] = check_incidents_declared,
   [CZ_CHECK_INCIDENTS_CLEAR]    = check_incidents_clear,
   [CZ_CHECK_NOTE]               = check_note,
+  [CZ_CHECK_VALID_INPUT]        = check_valid_input,
 };
 
 static GPtrArray *

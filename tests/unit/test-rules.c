@@ -66,6 +66,22 @@ rule_object (JsonNode *root,
   return json_array_get_object_element (rules, index);
 }
 
+static JsonObject *
+rule_by_id (JsonNode   *root,
+            const char *id)
+{
+  JsonArray *rules = json_object_get_array_member (json_node_get_object (root), "rules");
+
+  for (guint i = 0; i < json_array_get_length (rules); i++)
+    {
+      JsonObject *rule = json_array_get_object_element (rules, i);
+
+      if (g_str_equal (json_object_get_string_member (rule, "id"), id))
+        return rule;
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_builtin_pack (void)
 {
@@ -111,7 +127,7 @@ test_builtin_pack (void)
       g_assert_nonnull (cz_rule_get_message_template (rule, "zh_CN"));
       g_assert_nonnull (cz_rule_get_message_template (rule, "en"));
     }
-  g_assert_cmpuint (by_severity[CZ_SEVERITY_BLOCKER], ==, 25);
+  g_assert_cmpuint (by_severity[CZ_SEVERITY_BLOCKER], ==, 26);
   g_assert_cmpuint (by_severity[CZ_SEVERITY_WARNING], ==, 4);
   g_assert_cmpuint (by_severity[CZ_SEVERITY_HINT], ==, 2);
 
@@ -303,17 +319,17 @@ static void indicators_not_dimension (JsonNode *root)
 }
 static void missing_param (JsonNode *root)
 {
-  JsonObject *rule = rule_object (root, 9);  /* revenue-threshold */
+  JsonObject *rule = rule_by_id (root, "revenue-threshold");
   json_object_remove_member (json_object_get_object_member (rule, "params"), "threshold");
 }
 static void param_field_outside (JsonNode *root)
 {
-  JsonObject *rule = rule_object (root, 9);
+  JsonObject *rule = rule_by_id (root, "revenue-threshold");
   json_object_set_string_member (json_object_get_object_member (rule, "params"), "unless_filled", "zone.name");
 }
 static void unknown_threshold (JsonNode *root)
 {
-  JsonObject *rule = rule_object (root, 9);
+  JsonObject *rule = rule_by_id (root, "revenue-threshold");
   json_object_set_string_member (json_object_get_object_member (rule, "params"), "threshold", "no_such");
 }
 static void newer_version (JsonNode *root) { json_object_set_int_member (json_node_get_object (root), "version", 2); }

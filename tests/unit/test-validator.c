@@ -459,6 +459,50 @@ test_zone_and_boundary (Fixture       *fixture,
   }
 }
 
+/* What the row says as it is typed is also a finding: a blocker that is
+ * counted, listed on the Review step and refuses the pack. */
+static void
+test_input_valid (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct { const char *field; const char *bad; const char *good; const char *says; } cases[] = {
+    { "contact.phone", "1391234567", "13912345678", "mobile number of 11 digits" },
+    { "contact.phone", "0512-6688", "0512-66881234", "landline" },
+    { "contact.email", "zhang@example", "zhang@example.gov.cn", "e-mail address" },
+    { "zone.city", "999999", "320500", "Choose" },
+  };
+
+  g_assert_false (cz_validator_get_has_blockers (fixture->validator));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = NULL;
+      g_autoptr(GPtrArray) on_field = NULL;
+
+      cz_dossier_set_text (fixture->dossier, cases[i].field, cases[i].bad);
+      g_assert_cmpuint (n_findings_of (fixture, "input-valid"), ==, 1);
+      g_assert_true (cz_validator_get_has_blockers (fixture->validator));
+      message = message_of (fixture, "input-valid");
+      assert_contains (message, cases[i].says);
+      on_field = cz_validator_get_findings_for_field (fixture->validator, cases[i].field);
+      g_assert_cmpuint (on_field->len, >=, 1);
+
+      cz_dossier_set_text (fixture->dossier, cases[i].field, cases[i].good);
+      g_assert_cmpuint (n_findings_of (fixture, "input-valid"), ==, 0);
+    }
+  g_assert_false (cz_validator_get_has_blockers (fixture->validator));
+
+  /* A negative figure; zero is an answer like any other. */
+  cz_dossier_set_integer (fixture->dossier, "indicators.invention_patents", -1);
+  g_assert_cmpuint (n_findings_of (fixture, "input-valid"), ==, 1);
+  cz_dossier_set_integer (fixture->dossier, "indicators.invention_patents", 0);
+  g_assert_cmpuint (n_findings_of (fixture, "input-valid"), ==, 0);
+
+  /* Left blank, a field is the required rules' business, not this one's. */
+  cz_dossier_clear (fixture->dossier, "contact.email");
+  g_assert_cmpuint (n_findings_of (fixture, "input-valid"), ==, 0);
+  g_assert_cmpuint (n_findings_of (fixture, "zone-required"), ==, 1);
+}
+
 static void
 test_reevaluates_only_readers (Fixture       *fixture,
                                gconstpointer  data)
@@ -475,7 +519,8 @@ test_reevaluates_only_readers (Fixture       *fixture,
 
       readers += g_strv_contains (fields, "revenue.y2024.total");
     }
-  g_assert_cmpuint (readers, ==, 2);
+  /* revenue-figures-required, revenue-threshold and input-valid */
+  g_assert_cmpuint (readers, ==, 3);
 
   cz_dossier_set_money (fixture->dossier, "revenue.y2024.total", YI (150));
   g_assert_cmpuint (cz_validator_get_evaluation_count (fixture->validator, NULL), ==, total + readers);
@@ -484,7 +529,7 @@ test_reevaluates_only_readers (Fixture       *fixture,
   g_assert_cmpuint (cz_validator_get_evaluation_count (fixture->validator, "sme-main-body"), ==, 1);
 
   /* A field no rule reads costs nothing. */
-  cz_dossier_set_money (fixture->dossier, "revenue.y2023.import", YI (1));
+  cz_dossier_set_money (fixture->dossier, "revenue.y2021.total", YI (1));  /* before the call's three years */
   g_assert_cmpuint (cz_validator_get_evaluation_count (fixture->validator, NULL), ==, total + readers);
   /* Nor does the pack record the validator writes. */
   cz_dossier_set_text (fixture->dossier, CZ_FIELD_RULES_PACK_ID, "x");
@@ -749,6 +794,7 @@ main (int   argc,
   ADD ("/validator/stated-grade", test_stated_grade);
   ADD ("/validator/declarations", test_declarations);
   ADD ("/validator/zone-and-boundary", test_zone_and_boundary);
+  ADD ("/validator/input-valid", test_input_valid);
   ADD ("/validator/reevaluates-only-readers", test_reevaluates_only_readers);
   ADD ("/validator/model-changes", test_model_changes);
   ADD ("/validator/external-findings", test_external_findings);

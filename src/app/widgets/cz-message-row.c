@@ -43,6 +43,11 @@ static GParamSpec *properties[N_PROPS];
 static char *
 cz_message_row_dup_text (CzMessageRow *self)
 {
+  /* The rules pack's valid_input finding repeats the input check's sentence
+   * (and adds its source): say it once. */
+  if (self->message != NULL && self->finding_message != NULL &&
+      g_str_has_prefix (self->finding_message, self->message))
+    return g_strdup (self->finding_message);
   if (self->message != NULL && self->finding_message != NULL)
     return g_strconcat (self->message, "\n", self->finding_message, NULL);
   if (self->message != NULL)
