@@ -395,6 +395,20 @@ check_email (const char *text)
   return g_strdup (_("Enter an e-mail address such as name@example.gov.cn."));
 }
 
+/* "YYYY-MM-DD" compared with today's date here: the form is dated when it is
+ * signed, so a later date is a slip of the keyboard. */
+static char *
+check_not_after_today (const char *iso)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  if (iso == NULL || strcmp (iso, today) <= 0)
+    return NULL;
+  /* Translators: %s is a date as YYYY-MM-DD */
+  return g_strdup_printf (_("%s is later than today: enter the date the declaration is signed."), iso);
+}
+
 static char *
 check_division_code (const char *text)
 {
@@ -557,6 +571,10 @@ cz_field_check (const char    *field_id,
       return NULL;
 
     case CZ_FIELD_KIND_DATE:
+      if (g_str_equal (field_id, CZ_FIELD_DECLARATION_DATE))
+        return check_not_after_today (cz_value_get_date_iso (value));
+      return NULL;
+
     default:
       return NULL;
     }

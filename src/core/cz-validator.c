@@ -607,6 +607,17 @@ record_year (GVariant *record,
   return TRUE;
 }
 
+/* A valid date later than today's here. */
+static gboolean
+record_after_today (GVariant *record)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const char *date = NULL;
+
+  return g_variant_lookup (record, "date", "&s", &date) && strncmp (date, today, 10) > 0;
+}
+
 static gint64
 record_figure (GVariant   *record,
                const char *name)
@@ -693,6 +704,9 @@ check_incidents_declared (Eval *ev)
       if (!record_year (record, &year))
         /* Translators: %zu is the number of the incident in the list, from 1 */
         detail = g_strdup_printf (_("incident %zu has no valid date; enter it as YYYY-MM-DD"), i + 1);
+      else if (record_after_today (record))
+        /* Translators: %zu is the number of the incident in the list, from 1 */
+        detail = g_strdup_printf (_("incident %zu is dated after today; check its date"), i + 1);
       else if (record_text (record, "stated_grade", &grade) && !record_text (record, "stated_basis", &basis))
         /* Translators: %zu is the number of the incident in the list, from 1 */
         detail = g_strdup_printf (_("incident %zu states its grade without the basis; add the basis"), i + 1);

@@ -503,6 +503,66 @@ test_input_valid (Fixture       *fixture,
   g_assert_cmpuint (n_findings_of (fixture, "zone-required"), ==, 1);
 }
 
+static char *
+date_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* Dates cannot lie ahead: the declaration is dated when it is signed, an
+ * incident when it happened. Today is the boundary, and allowed. */
+static void
+test_dates_not_ahead (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *today = date_from_today (0);
+  g_autofree char *tomorrow = date_from_today (1);
+  g_autofree char *yesterday = date_from_today (-1);
+  GDate date;
+
+  g_date_set_parse (&date, tomorrow);
+  {
+    g_autoptr(CzValue) value = cz_value_new_date (&date);
+    g_autofree char *message = NULL;
+
+    cz_dossier_set_value (fixture->dossier, CZ_FIELD_DECLARATION_DATE, value);
+    g_assert_cmpuint (n_findings_of (fixture, "input-valid"), ==, 1);
+    message = message_of (fixture, "input-valid");
+    assert_contains (message, tomorrow);
+    assert_contains (message, "later than today");
+  }
+  g_date_set_parse (&date, today);
+  {
+    g_autoptr(CzValue) value = cz_value_new_date (&date);
+
+    cz_dossier_set_value (fixture->dossier, CZ_FIELD_DECLARATION_DATE, value);
+    g_assert_cmpuint (n_findings_of (fixture, "input-valid"), ==, 0);
+  }
+
+  /* An incident of the last three years declared as occurred: fine when it
+   * is dated today, a blocker when dated tomorrow. */
+  cz_dossier_set_text (fixture->dossier, "incidents.environmental.y2024.none", CZ_DECLARED_OCCURRED);
+  set_incident (fixture, "environmental", tomorrow, NULL, 0);
+  {
+    g_autoptr(GPtrArray) on_list = cz_validator_get_findings_for_field (fixture->validator, "incidents.environmental.list");
+    gboolean said = FALSE;
+
+    for (guint i = 0; i < on_list->len; i++)
+      said |= strstr (cz_finding_get_message (on_list->pdata[i]), "dated after today") != NULL;
+    g_assert_true (said);
+  }
+  set_incident (fixture, "environmental", yesterday, NULL, 0);
+  {
+    g_autoptr(GPtrArray) on_list = cz_validator_get_findings_for_field (fixture->validator, "incidents.environmental.list");
+
+    for (guint i = 0; i < on_list->len; i++)
+      g_assert_null (strstr (cz_finding_get_message (on_list->pdata[i]), "dated after today"));
+  }
+}
+
 static void
 test_reevaluates_only_readers (Fixture       *fixture,
                                gconstpointer  data)
@@ -795,6 +855,7 @@ main (int   argc,
   ADD ("/validator/declarations", test_declarations);
   ADD ("/validator/zone-and-boundary", test_zone_and_boundary);
   ADD ("/validator/input-valid", test_input_valid);
+  ADD ("/validator/dates-not-ahead", test_dates_not_ahead);
   ADD ("/validator/reevaluates-only-readers", test_reevaluates_only_readers);
   ADD ("/validator/model-changes", test_model_changes);
   ADD ("/validator/external-findings", test_external_findings);
