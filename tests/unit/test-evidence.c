@@ -716,6 +716,14 @@ test_findings (Fixture       *fixture,
         g_assert_true (citation != NULL && citation[0] != '\0');
       else
         g_assert_true (citation == NULL || citation[0] == '\0');
+
+      /* The stamped form is asked for by the form's signature block, not
+       * by the clause on false declarations. */
+      if (g_strcmp0 (cz_finding_get_field_id (findings->pdata[i]), "evidence.application-form") == 0)
+        {
+          g_assert_nonnull (strstr (citation, "申报表"));
+          g_assert_null (strstr (citation, "虚假"));
+        }
     }
 }
 
