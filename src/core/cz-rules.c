@@ -26,6 +26,7 @@ struct _CzRulesIndicator
 {
   char            *id;
   Text             title;
+  Text             counter;  /* the measure word, 家/件/人…; empty when none */
   const char      *field;  /* interned */
   char            *unit;
   guint            points;
@@ -848,6 +849,7 @@ indicator_free (CzRulesIndicator *indicator)
 {
   g_free (indicator->id);
   text_clear (&indicator->title);
+  text_clear (&indicator->counter);
   g_free (indicator->unit);
   g_clear_pointer (&indicator->steps, g_array_unref);
   g_free (indicator);
@@ -1016,6 +1018,9 @@ load_dimensions (Loader      *loader,
               !get_string (loader, iobject, iwhere, "unit", &indicator->unit, error) ||
               !get_integer (loader, iobject, iwhere, "points", 1, 100, &ipoints, error) ||
               !get_string (loader, iobject, iwhere, "field", &pattern, error))
+            return FALSE;
+          if (json_object_has_member (iobject, "counter") &&
+              !get_text (loader, iobject, iwhere, "counter", &indicator->counter, error))
             return FALSE;
           indicator->points = (guint) ipoints;
           if (!expand_field (loader, iwhere, pattern, field, error))
@@ -1515,6 +1520,7 @@ const char *cz_rules_indicator_get_id (const CzRulesIndicator *i) { return i->id
 const char *cz_rules_indicator_get_title (const CzRulesIndicator *i, const char *language) { return text_pick (&i->title, language); }
 const char *cz_rules_indicator_get_field (const CzRulesIndicator *i) { return i->field; }
 const char *cz_rules_indicator_get_unit (const CzRulesIndicator *i) { return i->unit; }
+const char *cz_rules_indicator_get_counter (const CzRulesIndicator *i, const char *language) { return i->counter.zh ? text_pick (&i->counter, language) : NULL; }
 guint cz_rules_indicator_get_points (const CzRulesIndicator *i) { return i->points; }
 CzScoringMethod cz_rules_indicator_get_method (const CzRulesIndicator *i) { return i->method; }
 gint64 cz_rules_indicator_get_from (const CzRulesIndicator *i) { return i->from; }

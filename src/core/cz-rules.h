@@ -135,6 +135,9 @@ const char        *cz_rules_indicator_get_title  (const CzRulesIndicator *indica
                                                   const char             *language);
 const char        *cz_rules_indicator_get_field  (const CzRulesIndicator *indicator);
 const char        *cz_rules_indicator_get_unit   (const CzRulesIndicator *indicator); /* "count", "fen", … */
+/* What a count is counted in (家, 件, 人…), or NULL when the pack says not. */
+const char        *cz_rules_indicator_get_counter (const CzRulesIndicator *indicator,
+                                                   const char             *language);
 guint              cz_rules_indicator_get_points (const CzRulesIndicator *indicator);
 CzScoringMethod    cz_rules_indicator_get_method (const CzRulesIndicator *indicator);
 /* LINEAR: the values at 0 and at full points. */

@@ -157,6 +157,34 @@ test_builtin_pack (void)
   g_assert_cmpstr (cz_rules_dimension_get_title (cz_rules_get_dimension (rules, 0), "zh_CN"), ==, "发展规划");
   g_assert_cmpstr (cz_rules_dimension_get_title (cz_rules_get_dimension (rules, 4), "zh_CN"), ==, "管理服务效能");
 
+  /* Counts are counted in what Chinese counts them in; money has no counter. */
+  {
+    static const struct { const char *field; const char *zh; const char *en; } counters[] = {
+      { "indicators.invention_patents", "件", "patents" },
+      { "indicators.little_giants", "家", "enterprises" },
+      { "enterprises.y2024.foreign_invested", "家", "enterprises" },
+      { "indicators.dedicated_staff", "人", "people" },
+      { "revenue.y2024.export", NULL, NULL },
+    };
+
+    for (guint c = 0; c < G_N_ELEMENTS (counters); c++)
+      {
+        const CzRulesIndicator *found = NULL;
+
+        for (guint d = 0; d < cz_rules_get_n_dimensions (rules); d++)
+          {
+            const CzRulesDimension *dimension = cz_rules_get_dimension (rules, d);
+
+            for (guint i = 0; i < cz_rules_dimension_get_n_indicators (dimension); i++)
+              if (g_str_equal (cz_rules_indicator_get_field (cz_rules_dimension_get_indicator (dimension, i)), counters[c].field))
+                found = cz_rules_dimension_get_indicator (dimension, i);
+          }
+        g_assert_nonnull (found);
+        g_assert_cmpstr (cz_rules_indicator_get_counter (found, "zh_CN"), ==, counters[c].zh);
+        g_assert_cmpstr (cz_rules_indicator_get_counter (found, "en"), ==, counters[c].en);
+      }
+  }
+
   g_assert_cmpuint (cz_rules_get_n_evidence_slots (rules), >=, 8);
   for (guint e = 0; e < cz_rules_get_n_evidence_slots (rules); e++)
     {
@@ -349,6 +377,13 @@ static void bad_region (JsonNode *root)
 }
 static void year_out_of_range (JsonNode *root) { json_object_set_int_member (json_node_get_object (root), "year", 1980); }
 
+static void counter_not_text (JsonNode *root)
+{
+  JsonObject *dimension = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "dimensions"), 0);
+  JsonObject *indicator = json_array_get_object_element (json_object_get_array_member (dimension, "indicators"), 0);
+  json_object_set_string_member (indicator, "counter", "项");
+}
+
 static const MalformedCase malformed_cases[] = {
   { "missing-severity", remove_severity, CZ_RULES_ERROR_MISSING_MEMBER, "“severity”" },
   { "missing-rules", remove_rules, CZ_RULES_ERROR_MISSING_MEMBER, "“rules”" },
@@ -370,6 +405,7 @@ static const MalformedCase malformed_cases[] = {
   { "evidence-unknown-rule", evidence_unknown_rule, CZ_RULES_ERROR_INVALID_VALUE, "application-form" },
   { "bad-region", bad_region, CZ_RULES_ERROR_INVALID_VALUE, "relaxed_regions" },
   { "year-out-of-range", year_out_of_range, CZ_RULES_ERROR_INVALID_VALUE, "1980" },
+  { "counter-not-text", counter_not_text, CZ_RULES_ERROR_WRONG_TYPE, "“counter”" },
 };
 
 static void

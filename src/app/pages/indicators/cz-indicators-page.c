@@ -115,7 +115,12 @@ cz_indicators_page_add_indicator (CzIndicatorsPage       *self,
   gtk_editable_set_alignment (GTK_EDITABLE (row), 1.0f);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), money ? GTK_INPUT_PURPOSE_NUMBER : GTK_INPUT_PURPOSE_DIGITS);
 
-  unit = gtk_label_new (money ? _("10,000 yuan") : C_("count unit", "count"));
+  if (money)
+    unit = gtk_label_new (_("10,000 yuan"));
+  else if (cz_rules_indicator_get_counter (indicator, language) != NULL)
+    unit = gtk_label_new (cz_rules_indicator_get_counter (indicator, language));
+  else
+    unit = gtk_label_new (C_("count unit", "count"));
   gtk_widget_add_css_class (unit, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (unit), 0.0f);
   gtk_size_group_add_widget (self->unit_group, unit);
