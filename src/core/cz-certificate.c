@@ -22,6 +22,8 @@ struct _CzCertificate
   char      *subject;
   char      *issuer;
   char      *display_name;
+  char      *common_name;
+  char      *organisation;
   char      *fingerprint;
   GDateTime *not_before;
   GDateTime *not_after;
@@ -39,6 +41,8 @@ cz_certificate_finalize (GObject *object)
   g_free (self->subject);
   g_free (self->issuer);
   g_free (self->display_name);
+  g_free (self->common_name);
+  g_free (self->organisation);
   g_free (self->fingerprint);
   g_clear_pointer (&self->not_before, g_date_time_unref);
   g_clear_pointer (&self->not_after, g_date_time_unref);
@@ -121,11 +125,11 @@ cz_certificate_new_from_bytes (GBytes      *data,
   if (gnutls_x509_crt_get_issuer_dn3 (crt, &dn, 0) >= 0)
     self->issuer = g_strndup ((const char *) dn.data, dn.size);
   gnutls_free (dn.data);
-  self->display_name = dup_dn_part (crt, GNUTLS_OID_X520_COMMON_NAME);
-  if (self->display_name == NULL)
-    self->display_name = dup_dn_part (crt, GNUTLS_OID_X520_ORGANIZATION_NAME);
-  if (self->display_name == NULL)
-    self->display_name = g_strdup (self->subject ? self->subject : "");
+  self->common_name = dup_dn_part (crt, GNUTLS_OID_X520_COMMON_NAME);
+  self->organisation = dup_dn_part (crt, GNUTLS_OID_X520_ORGANIZATION_NAME);
+  self->display_name = g_strdup (self->common_name ? self->common_name
+                                 : self->organisation ? self->organisation
+                                 : self->subject ? self->subject : "");
   self->fingerprint = cz_fingerprint_format (digest, digest_size);
   self->not_before = g_date_time_new_from_unix_utc (gnutls_x509_crt_get_activation_time (crt));
   self->not_after = g_date_time_new_from_unix_utc (gnutls_x509_crt_get_expiration_time (crt));
@@ -172,6 +176,20 @@ cz_certificate_get_display_name (CzCertificate *self)
 {
   g_return_val_if_fail (CZ_IS_CERTIFICATE (self), NULL);
   return self->display_name;
+}
+
+const char *
+cz_certificate_get_common_name (CzCertificate *self)
+{
+  g_return_val_if_fail (CZ_IS_CERTIFICATE (self), NULL);
+  return self->common_name;
+}
+
+const char *
+cz_certificate_get_organisation (CzCertificate *self)
+{
+  g_return_val_if_fail (CZ_IS_CERTIFICATE (self), NULL);
+  return self->organisation;
 }
 
 const char *

@@ -37,6 +37,9 @@ const char    *cz_certificate_get_subject       (CzCertificate *self);  /* RFC 4
 const char    *cz_certificate_get_issuer        (CzCertificate *self);
 /* The CN, else the O, else the whole subject: a name for a sentence. */
 const char    *cz_certificate_get_display_name  (CzCertificate *self);
+/* The subject's CN and O; NULL when it has none. */
+const char    *cz_certificate_get_common_name   (CzCertificate *self);
+const char    *cz_certificate_get_organisation  (CzCertificate *self);
 /* "AB:CD:…" of the SHA-256 of the DER certificate. */
 const char    *cz_certificate_get_fingerprint   (CzCertificate *self);
 GDateTime     *cz_certificate_get_not_before    (CzCertificate *self);

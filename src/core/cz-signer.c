@@ -24,6 +24,7 @@
 #include <gnutls/pkcs7.h>
 #include <gnutls/x509.h>
 
+#include "cz-certificate.h"
 #include "cz-signer-backend.h"
 
 #define OID_SIGNING_TIME "1.2.840.113549.1.9.5"
@@ -34,14 +35,8 @@ struct _CzSigner
 {
   GObject          parent_instance;
   CzSignerBackend *backend;
-  GBytes          *certificate_der;
-  char            *subject;
-  char            *common_name;
-  char            *organisation;
-  char            *fingerprint;
+  CzCertificate   *certificate;  /* the public half: who, by whom, when */
   char            *key_algorithm;
-  GDateTime       *not_before;
-  GDateTime       *not_after;
 };
 
 G_DEFINE_FINAL_TYPE (CzSigner, cz_signer, G_TYPE_OBJECT)
@@ -53,14 +48,8 @@ cz_signer_finalize (GObject *object)
 
   if (self->backend != NULL)
     self->backend->free (self->backend);
-  g_clear_pointer (&self->certificate_der, g_bytes_unref);
-  g_free (self->subject);
-  g_free (self->common_name);
-  g_free (self->organisation);
-  g_free (self->fingerprint);
+  g_clear_object (&self->certificate);
   g_free (self->key_algorithm);
-  g_clear_pointer (&self->not_before, g_date_time_unref);
-  g_clear_pointer (&self->not_after, g_date_time_unref);
 
   G_OBJECT_CLASS (cz_signer_parent_class)->finalize (object);
 }
@@ -284,21 +273,6 @@ gnutls_backend_new (const char *name)
 /* ---------------------------------------------------------------------- */
 /* The signer                                                               */
 
-static char *
-dup_dn_part (gnutls_x509_crt_t  crt,
-             const char        *oid)
-{
-  size_t size = 0;
-  g_autofree char *buffer = NULL;
-
-  if (gnutls_x509_crt_get_dn_by_oid (crt, oid, 0, 0, NULL, &size) != GNUTLS_E_SHORT_MEMORY_BUFFER)
-    return NULL;
-  buffer = g_malloc0 (size + 1);
-  if (gnutls_x509_crt_get_dn_by_oid (crt, oid, 0, 0, buffer, &size) < 0)
-    return NULL;
-  return g_steal_pointer (&buffer);
-}
-
 CzSigner *
 cz_signer_new_for_backend (CzSignerBackend *backend,
                            GBytes          *certificate_der,
@@ -308,29 +282,18 @@ cz_signer_new_for_backend (CzSignerBackend *backend,
   g_auto(gnutls_x509_crt_t) crt = NULL;
   gnutls_datum_t datum = { (unsigned char *) g_bytes_get_data (certificate_der, NULL),
                            g_bytes_get_size (certificate_der) };
-  gnutls_datum_t dn = { NULL, 0 };
-  guint8 digest[32];
-  size_t digest_size = sizeof digest;
   unsigned int bits = 0;
   int algorithm;
   const char *what = _("reading the certificate");
 
   self->backend = backend;
-  self->certificate_der = g_bytes_ref (certificate_der);
 
   if (gnutls_failed (gnutls_x509_crt_init (&crt), what, error) ||
-      gnutls_failed (gnutls_x509_crt_import (crt, &datum, GNUTLS_X509_FMT_DER), what, error) ||
-      gnutls_failed (gnutls_x509_crt_get_fingerprint (crt, GNUTLS_DIG_SHA256, digest, &digest_size), what, error) ||
-      gnutls_failed (gnutls_x509_crt_get_dn3 (crt, &dn, 0), what, error))
+      gnutls_failed (gnutls_x509_crt_import (crt, &datum, GNUTLS_X509_FMT_DER), what, error))
     return NULL;
-
-  self->subject = g_strndup ((const char *) dn.data, dn.size);
-  gnutls_free (dn.data);
-  self->common_name = dup_dn_part (crt, GNUTLS_OID_X520_COMMON_NAME);
-  self->organisation = dup_dn_part (crt, GNUTLS_OID_X520_ORGANIZATION_NAME);
-  self->fingerprint = cz_fingerprint_format (digest, digest_size);
-  self->not_before = g_date_time_new_from_unix_utc (gnutls_x509_crt_get_activation_time (crt));
-  self->not_after = g_date_time_new_from_unix_utc (gnutls_x509_crt_get_expiration_time (crt));
+  /* Imported as DER just now, so it reads. */
+  self->certificate = cz_certificate_new_from_bytes (certificate_der, NULL, NULL);
+  g_assert (self->certificate != NULL);
 
   algorithm = gnutls_x509_crt_get_pk_algorithm (crt, &bits);
   if (algorithm == GNUTLS_PK_ECDSA)
@@ -814,25 +777,28 @@ cz_signer_list_token_keys (GError **error)
           gnutls_x509_crt_import_pkcs11 (crt, objects[i]) >= 0 &&
           gnutls_pkcs11_obj_export_url (objects[i], GNUTLS_PKCS11_URL_GENERIC, &text_url) >= 0)
         {
-          CzTokenKey *key = g_new0 (CzTokenKey, 1);
-          gnutls_datum_t dn = { NULL, 0 };
-          guint8 digest[32];
-          size_t digest_size = sizeof digest;
+          gnutls_datum_t der = { NULL, 0 };
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(CzCertificate) certificate = NULL;
 
-          key->uri = uri_with_type (text_url, "private");
-          key->token = dup_obj_info (objects[i], GNUTLS_PKCS11_OBJ_TOKEN_LABEL);
-          key->label = dup_obj_info (objects[i], GNUTLS_PKCS11_OBJ_LABEL);
-          if (gnutls_x509_crt_get_dn3 (crt, &dn, 0) >= 0)
-            key->subject = g_strndup ((const char *) dn.data, dn.size);
-          gnutls_free (dn.data);
-          key->name = dup_dn_part (crt, GNUTLS_OID_X520_COMMON_NAME);
-          if (key->name == NULL)
-            key->name = dup_dn_part (crt, GNUTLS_OID_X520_ORGANIZATION_NAME);
-          if (key->name == NULL)
-            key->name = g_strdup (key->subject ? key->subject : "");
-          if (gnutls_x509_crt_get_fingerprint (crt, GNUTLS_DIG_SHA256, digest, &digest_size) >= 0)
-            key->fingerprint = cz_fingerprint_format (digest, digest_size);
-          g_ptr_array_add (keys, key);
+          if (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_DER, &der) >= 0)
+            {
+              bytes = g_bytes_new (der.data, der.size);
+              certificate = cz_certificate_new_from_bytes (bytes, NULL, NULL);
+            }
+          gnutls_free (der.data);
+          if (certificate != NULL)
+            {
+              CzTokenKey *key = g_new0 (CzTokenKey, 1);
+
+              key->uri = uri_with_type (text_url, "private");
+              key->token = dup_obj_info (objects[i], GNUTLS_PKCS11_OBJ_TOKEN_LABEL);
+              key->label = dup_obj_info (objects[i], GNUTLS_PKCS11_OBJ_LABEL);
+              key->subject = g_strdup (cz_certificate_get_subject (certificate));
+              key->name = g_strdup (cz_certificate_get_display_name (certificate));
+              key->fingerprint = g_strdup (cz_certificate_get_fingerprint (certificate));
+              g_ptr_array_add (keys, key);
+            }
         }
       gnutls_free (text_url);
       gnutls_pkcs11_obj_deinit (objects[i]);
@@ -981,8 +947,9 @@ cz_signer_save_pkcs12 (CzSigner      *self,
       return FALSE;
     }
 
-  data = self->backend->export_pkcs12 (self->backend, self->certificate_der,
-                                       self->common_name ? self->common_name : "CoopZone", passphrase, error);
+  data = self->backend->export_pkcs12 (self->backend, cz_certificate_get_der (self->certificate),
+                                       cz_signer_get_common_name (self) ? cz_signer_get_common_name (self) : "CoopZone",
+                                       passphrase, error);
   if (data == NULL)
     return FALSE;
   return replace_file_private (file, data, cancellable, error);
@@ -999,42 +966,42 @@ const char *
 cz_signer_get_subject (CzSigner *self)
 {
   g_return_val_if_fail (CZ_IS_SIGNER (self), NULL);
-  return self->subject;
+  return cz_certificate_get_subject (self->certificate);
 }
 
 const char *
 cz_signer_get_common_name (CzSigner *self)
 {
   g_return_val_if_fail (CZ_IS_SIGNER (self), NULL);
-  return self->common_name;
+  return cz_certificate_get_common_name (self->certificate);
 }
 
 const char *
 cz_signer_get_organisation (CzSigner *self)
 {
   g_return_val_if_fail (CZ_IS_SIGNER (self), NULL);
-  return self->organisation;
+  return cz_certificate_get_organisation (self->certificate);
 }
 
 const char *
 cz_signer_get_fingerprint (CzSigner *self)
 {
   g_return_val_if_fail (CZ_IS_SIGNER (self), NULL);
-  return self->fingerprint;
+  return cz_certificate_get_fingerprint (self->certificate);
 }
 
 GDateTime *
 cz_signer_get_not_before (CzSigner *self)
 {
   g_return_val_if_fail (CZ_IS_SIGNER (self), NULL);
-  return self->not_before;
+  return cz_certificate_get_not_before (self->certificate);
 }
 
 GDateTime *
 cz_signer_get_not_after (CzSigner *self)
 {
   g_return_val_if_fail (CZ_IS_SIGNER (self), NULL);
-  return self->not_after;
+  return cz_certificate_get_not_after (self->certificate);
 }
 
 const char *
@@ -1048,28 +1015,14 @@ GBytes *
 cz_signer_get_certificate_der (CzSigner *self)
 {
   g_return_val_if_fail (CZ_IS_SIGNER (self), NULL);
-  return self->certificate_der;
+  return cz_certificate_get_der (self->certificate);
 }
 
 char *
 cz_signer_dup_certificate_pem (CzSigner *self)
 {
-  g_autofree char *base64 = NULL;
-  GString *pem = g_string_new ("-----BEGIN CERTIFICATE-----\n");
-  gsize length;
-
   g_return_val_if_fail (CZ_IS_SIGNER (self), NULL);
-
-  base64 = g_base64_encode (g_bytes_get_data (self->certificate_der, NULL),
-                            g_bytes_get_size (self->certificate_der));
-  length = strlen (base64);
-  for (gsize i = 0; i < length; i += 64)
-    {
-      g_string_append_len (pem, base64 + i, MIN (64, length - i));
-      g_string_append_c (pem, '\n');
-    }
-  g_string_append (pem, "-----END CERTIFICATE-----\n");
-  return g_string_free (pem, FALSE);
+  return cz_certificate_dup_pem (self->certificate);
 }
 
 GBytes *
@@ -1085,5 +1038,5 @@ cz_signer_sign_detached (CzSigner   *self,
 
   if (signing_time == NULL)
     signing_time = now = g_date_time_new_now_utc ();
-  return self->backend->sign_detached (self->backend, self->certificate_der, content, signing_time, error);
+  return self->backend->sign_detached (self->backend, cz_certificate_get_der (self->certificate), content, signing_time, error);
 }
