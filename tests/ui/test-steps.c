@@ -520,6 +520,18 @@ test_new_incident_in_view (Fixture       *fixture,
   cz_test_spin_until (is_in_view (row));
 }
 
+/* The buttons under @root showing @icon_name, in widget order. */
+static void
+collect_icon_buttons (GtkWidget  *root,
+                      const char *icon_name,
+                      GPtrArray  *out)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_icon_buttons (child, icon_name, out);
+}
+
 /* A new functional area, below the ones there, is brought into view too;
  * and so is one moved down the list. */
 static void
@@ -542,15 +554,53 @@ test_new_area_in_view (Fixture       *fixture,
   cz_test_spin_until (is_in_view (row));
 
   gtk_adjustment_set_value (adjustment, 0);
-  /* Moved down from the keyboard, the focus stays on that row's Move Down. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "boundary.move-down", "i", 2));
+  /* Moved down from the keyboard, the focus stays on that row's Move Down… */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "boundary.move-down", "i", 1));
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_true (gtk_widget_get_root (focus) == GTK_ROOT (fixture->window));
   g_assert_true (GTK_IS_BUTTON (focus));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "boundary.move-down");
-  g_assert_cmpint (g_variant_get_int32 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus))), ==, 3);
+  g_assert_cmpint (g_variant_get_int32 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus))), ==, 2);
+  /* …and once it is the last, whose Move Down is off, on its Move Up. */
+  {
+    g_autoptr(GPtrArray) downs = g_ptr_array_new ();
+    gint32 last;
+
+    collect_icon_buttons (GTK_WIDGET (page), "go-down-symbolic", downs);
+    last = (gint32) downs->len - 1;
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "boundary.move-down", "i", last - 1));
+    focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    g_assert_true (GTK_IS_BUTTON (focus));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "boundary.move-up");
+    g_assert_cmpint (g_variant_get_int32 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus))), ==, last);
+  }
   row = gtk_widget_get_ancestor (focus, ADW_TYPE_EXPANDER_ROW);
   cz_test_spin_until (is_in_view (row));
+}
+
+
+/* The first area cannot move up nor the last down, and their buttons say
+ * so; every other one can go both ways. */
+static void
+test_area_ends_cannot_move (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  CzWizardPage *page = show_step (fixture, "boundary");
+  g_autoptr(GPtrArray) ups = g_ptr_array_new ();
+  g_autoptr(GPtrArray) downs = g_ptr_array_new ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "boundary.add-area", NULL));
+  collect_icon_buttons (GTK_WIDGET (page), "go-up-symbolic", ups);
+  collect_icon_buttons (GTK_WIDGET (page), "go-down-symbolic", downs);
+  g_assert_cmpuint (ups->len, >=, 3);
+  g_assert_cmpuint (ups->len, ==, downs->len);
+  for (guint i = 0; i < ups->len; i++)
+    {
+      g_assert_true (gtk_widget_get_sensitive (ups->pdata[i]) == (i > 0));
+      g_assert_true (gtk_widget_get_sensitive (downs->pdata[i]) == (i + 1 < downs->len));
+      if (i > 0)
+        g_assert_cmpint (g_variant_get_int32 (gtk_actionable_get_action_target_value (ups->pdata[i])), ==, i);
+    }
 }
 
 static void
@@ -860,6 +910,7 @@ main (int   argc,
   ADD ("/steps/incident-inputs-checked", test_incident_inputs_checked);
   ADD ("/steps/new-incident-in-view", test_new_incident_in_view);
   ADD ("/steps/new-area-in-view", test_new_area_in_view);
+  ADD ("/steps/area-ends-cannot-move", test_area_ends_cannot_move);
   ADD ("/steps/figures-line-up", test_figures_line_up);
   ADD ("/steps/declarations", test_declarations);
   ADD ("/steps/review-opens-finding", test_review_opens_finding);

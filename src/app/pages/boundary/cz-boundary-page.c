@@ -284,8 +284,14 @@ cz_boundary_page_new_button (const char *icon_name,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) index);
+  if (action_name != NULL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) index);
+    }
+  else
+    /* A button with an action is as sensitive as its action, for every row. */
+    gtk_widget_set_sensitive (button, FALSE);
   gtk_widget_add_css_class (button, "flat");
   return button;
 }
@@ -309,6 +315,8 @@ cz_boundary_page_rebuild (CzBoundaryPage *self)
       GtkWidget *size_message;
       GtkWidget *unit;
       GtkWidget *controls;
+      GtkWidget *up;
+      GtkWidget *down;
 
       g_ptr_array_add (self->area_rows, expander);
       cz_boundary_page_update_area_row (self, i);
@@ -331,10 +339,13 @@ cz_boundary_page_rebuild (CzBoundaryPage *self)
                                   G_CALLBACK (on_area_purpose_changed), self);
 
       controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_box_append (GTK_BOX (controls),
-                      cz_boundary_page_new_button ("go-up-symbolic", _("Move Up"), "boundary.move-up", i));
-      gtk_box_append (GTK_BOX (controls),
-                      cz_boundary_page_new_button ("go-down-symbolic", _("Move Down"), "boundary.move-down", i));
+      /* The first cannot go up nor the last down: no button that does nothing. */
+      up = cz_boundary_page_new_button ("go-up-symbolic", _("Move Up"),
+                                        i > 0 ? "boundary.move-up" : NULL, i);
+      down = cz_boundary_page_new_button ("go-down-symbolic", _("Move Down"),
+                                          i + 1 < self->areas->len ? "boundary.move-down" : NULL, i);
+      gtk_box_append (GTK_BOX (controls), up);
+      gtk_box_append (GTK_BOX (controls), down);
       gtk_box_append (GTK_BOX (controls),
                       cz_boundary_page_new_button ("user-trash-symbolic", _("Remove Area"), "boundary.remove-area", i));
       adw_expander_row_add_action (expander, controls);
@@ -365,8 +376,8 @@ find_action_button (GtkWidget  *widget,
 }
 
 /* After the list is rebuilt, the focus goes to the area at @index: on its
- * @action_name button (so Move Down pressed again moves it on), else on its
- * header. An expander row itself takes no focus: grabbing it left the focus
+ * @action_name button (so Move Down pressed again moves it on), or the other
+ * way's at the top or bottom, else on its header. An expander row itself takes no focus: grabbing it left the focus
  * on a row no longer in the list. */
 static void
 cz_boundary_page_focus_area (CzBoundaryPage *self,
@@ -385,6 +396,10 @@ cz_boundary_page_focus_area (CzBoundaryPage *self,
   expander = g_ptr_array_index (self->area_rows, index);
   adw_expander_row_set_expanded (expander, TRUE);
   button = action_name ? find_action_button (GTK_WIDGET (expander), action_name) : NULL;
+  /* Moved to the top or bottom, its button is off: the other way is next. */
+  if (button == NULL && action_name != NULL && g_str_has_prefix (action_name, "boundary.move-"))
+    button = find_action_button (GTK_WIDGET (expander), g_str_equal (action_name, "boundary.move-up")
+                                                        ? "boundary.move-down" : "boundary.move-up");
   if (button == NULL || !gtk_widget_grab_focus (button))
     gtk_widget_child_focus (GTK_WIDGET (expander), GTK_DIR_TAB_FORWARD);
   cz_wizard_page_reveal_when_placed (CZ_WIZARD_PAGE (self), GTK_WIDGET (expander));
