@@ -770,6 +770,39 @@ find_bag_name (GPtrArray *entries)
   return g_steal_pointer (&bag);
 }
 
+/* Opens @path (a regular file), reads and judges its central directory and
+ * finds the bag's top-level folder (@out_bag_name): where verifying and
+ * extracting both start. */
+static GPtrArray *
+open_bag_entries (const char  *path,
+                  const char  *archive_name,
+                  char       **out_bag_name,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  struct stat st;
+  int fd = path ? open (path, O_RDONLY | O_CLOEXEC) : -1;
+
+  if (fd < 0 || fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      int saved_errno = path && fd < 0 ? errno : EINVAL;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_READ,
+                   _("Could not open “%s”: %s. Check the file name."), archive_name, g_strerror (saved_errno));
+      return NULL;
+    }
+  entries = read_central_directory (fd, st.st_size, archive_name, error);
+  close (fd);
+  if (entries == NULL)
+    return NULL;
+  *out_bag_name = find_bag_name (entries);
+  if (*out_bag_name == NULL)
+    return refuse (error, CZ_ARCHIVE_ERROR_NOT_A_BAG, archive_name, NULL), NULL;
+  return g_steal_pointer (&entries);
+}
+
 static GHashTable *stream_entries_in_locale (const char *path, const char *archive_name, const char *bag_name,
                                              GHashTable *expected, guint64 total, GCancellable *cancellable,
                                              CzArchiveProgressFunc progress, gpointer progress_data, GError **error);
@@ -1304,31 +1337,13 @@ cz_archive_verify (GFile                 *archive,
   g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) files = NULL;
   g_autofree char *bag_name = NULL;
-  struct stat st;
   guint64 total = 0;
-  int fd;
 
   g_return_val_if_fail (G_IS_FILE (archive), NULL);
 
-  fd = path ? open (path, O_RDONLY | O_CLOEXEC) : -1;
-  if (fd < 0 || fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      int saved_errno = path && fd < 0 ? errno : EINVAL;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_READ,
-                   _("Could not open “%s”: %s. Check the file name."), archive_name, g_strerror (saved_errno));
-      return NULL;
-    }
-  entries = read_central_directory (fd, st.st_size, archive_name, error);
-  close (fd);
+  entries = open_bag_entries (path, archive_name, &bag_name, error);
   if (entries == NULL)
     return NULL;
-
-  bag_name = find_bag_name (entries);
-  if (bag_name == NULL)
-    return refuse (error, CZ_ARCHIVE_ERROR_NOT_A_BAG, archive_name, NULL), NULL;
   for (guint i = 0; tag_files[i] != NULL; i++)
     {
       g_autofree char *name = g_strconcat (bag_name, "/", tag_files[i], NULL);
@@ -1523,32 +1538,15 @@ cz_archive_extract_payload_file (GFile         *archive,
   ZipEntry *entry = NULL;
   locale_t utf8, previous;
   GBytes *bytes;
-  struct stat st;
-  int fd;
 
   g_return_val_if_fail (G_IS_FILE (archive), NULL);
   g_return_val_if_fail (payload_path != NULL, NULL);
 
   path = g_file_get_path (archive);
   archive_name = g_file_get_parse_name (archive);
-  fd = path ? open (path, O_RDONLY | O_CLOEXEC) : -1;
-  if (fd < 0 || fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      int saved_errno = path && fd < 0 ? errno : EINVAL;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_READ,
-                   _("Could not open “%s”: %s. Check the file name."), archive_name, g_strerror (saved_errno));
-      return NULL;
-    }
-  entries = read_central_directory (fd, st.st_size, archive_name, error);
-  close (fd);
+  entries = open_bag_entries (path, archive_name, &bag_name, error);
   if (entries == NULL)
     return NULL;
-  bag_name = find_bag_name (entries);
-  if (bag_name == NULL)
-    return refuse (error, CZ_ARCHIVE_ERROR_NOT_A_BAG, archive_name, NULL), NULL;
 
   /* Only payload files, named exactly as the central directory names them. */
   if (!g_str_has_prefix (payload_path, "data/") || judge_name (payload_path, strlen (payload_path)) != CZ_ARCHIVE_ERROR_FAILED)
