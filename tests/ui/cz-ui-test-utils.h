@@ -137,6 +137,22 @@ cz_test_store_new (char **out_dir)
   return store;
 }
 
+/* Removes @path and everything under it (a test's temporary folder). */
+static inline void
+cz_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        cz_test_remove_tree (child);
+      }
+  g_remove (path);
+}
+
 static inline void
 cz_test_store_free (CzStore *store,
                     char    *dir)

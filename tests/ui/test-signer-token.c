@@ -209,21 +209,6 @@ test_token_page (void)
   cz_test_flush_main_loop ();
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -241,7 +226,7 @@ main (int   argc,
   g_test_add_func ("/signer/token-page", test_token_page);
 
   status = g_test_run ();
-  remove_tree (softhsm_dir);
+  cz_test_remove_tree (softhsm_dir);
   g_free (softhsm_dir);
   return status;
 }
