@@ -121,11 +121,11 @@ cz_message_row_update (CzMessageRow *self)
   cz_message_row_apply_to_target (self);
 }
 
-/* The row cannot take focus, and a GtkListBox gives up moving focus when the
- * next row refuses it: Tab from the field above the message would leave the
- * list and skip the fields below. Pass the move on to the row beyond. */
-static gboolean
-cz_message_row_focus (GtkWidget        *widget,
+/* A row that cannot take focus stops a GtkListBox moving it: Tab from the
+ * field above would leave the list and skip the fields below. As a row's
+ * focus vfunc, this passes the move on to the row beyond. */
+gboolean
+cz_row_pass_focus_on (GtkWidget        *widget,
                       GtkDirectionType  direction)
 {
   gboolean forward = direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_DOWN;
@@ -240,7 +240,7 @@ cz_message_row_class_init (CzMessageRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  widget_class->focus = cz_message_row_focus;
+  widget_class->focus = cz_row_pass_focus_on;
 }
 
 static void

@@ -26,4 +26,9 @@ void        cz_message_row_set_finding  (CzMessageRow *self,
                                         const char   *message,
                                         const char   *style_class);
 
+/* For rows that take no focus: passes Tab and arrows on to the next row
+ * that does (use as the row class's focus vfunc). */
+gboolean    cz_row_pass_focus_on       (GtkWidget        *widget,
+                                        GtkDirectionType  direction);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "cz-amount-words-row.h"
+#include "cz-message-row.h"
 
 struct _CzAmountWordsRow
 {
@@ -18,34 +19,12 @@ struct _CzAmountWordsRow
 
 G_DEFINE_FINAL_TYPE (CzAmountWordsRow, cz_amount_words_row, ADW_TYPE_ACTION_ROW)
 
-static gboolean
-cz_amount_words_row_focus (GtkWidget        *widget,
-                           GtkDirectionType  direction)
-{
-  gboolean forward = direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_DOWN;
-  gboolean backward = direction == GTK_DIR_TAB_BACKWARD || direction == GTK_DIR_UP;
-  GtkWidget *row;
-
-  if (!forward && !backward)
-    return FALSE;
-
-  for (row = forward ? gtk_widget_get_next_sibling (widget) : gtk_widget_get_prev_sibling (widget);
-       row != NULL;
-       row = forward ? gtk_widget_get_next_sibling (row) : gtk_widget_get_prev_sibling (row))
-    {
-      if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_visible (row) && gtk_widget_is_sensitive (row))
-        return gtk_widget_child_focus (row, direction);
-    }
-
-  return FALSE;
-}
-
 static void
 cz_amount_words_row_class_init (CzAmountWordsRowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  widget_class->focus = cz_amount_words_row_focus;
+  widget_class->focus = cz_row_pass_focus_on;
 }
 
 static void
