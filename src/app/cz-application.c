@@ -4,6 +4,7 @@
  * CoopZone, unreadable) is reported and left alone; a damaged one that the store
  * moved aside is reported once.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -5,6 +5,7 @@
  *
  * Actions: window.open-dossier (string id), window.show-start.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* cz-window.h — a CoopZone window: the start screen or one dossier's wizard
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

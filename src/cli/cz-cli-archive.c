@@ -4,6 +4,7 @@
  * (--passphrase-file, --pin-file), never taken as an argument, so it appears
  * neither in the process list nor in shell history.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* cz-cli-archive.h — coopzone-cli signer, pack and verify
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

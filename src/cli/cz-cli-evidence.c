@@ -1,6 +1,7 @@
 /* cz-cli-evidence.c — coopzone-cli attach / evidence, through the same core
  * code as the Evidence step
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

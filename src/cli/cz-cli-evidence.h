@@ -1,5 +1,6 @@
 /* cz-cli-evidence.h — coopzone-cli attach / evidence
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

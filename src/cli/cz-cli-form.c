@@ -3,6 +3,7 @@
  * The same core function as the review page's export: a draft, with the
  * 草稿 watermark. Only `pack` puts a form without it into an archive.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

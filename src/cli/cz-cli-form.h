@@ -1,5 +1,6 @@
 /* cz-cli-form.h — coopzone-cli export-form
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* cz-cli-validate.c — coopzone-cli validate and rules
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

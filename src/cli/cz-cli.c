@@ -6,6 +6,7 @@
  * Exit status: 0 success, 1 the dossier has blockers (validate), 2 bad usage
  * or input.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -22,6 +23,7 @@
 #include "cz-sample.h"
 #include "cz-cli-evidence.h"
 #include "cz-sample-evidence.h"
+#include "cz-stored-dossier.h"
 #include "cz-store.h"
 
 #include "cz-cli.h"

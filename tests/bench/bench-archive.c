@@ -14,6 +14,7 @@
  *
  *   bench-archive [N_FILES [MIB_PER_FILE]]
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

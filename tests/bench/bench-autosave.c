@@ -7,6 +7,7 @@
  *   - time from a change to the store's ::saved, beside one bare SQLite
  *     INSERT + COMMIT with the same durability settings (the disk's own floor).
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -12,6 +12,7 @@
  *
  *   bench-evidence-import [MB]
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -12,6 +12,7 @@
  * Run under a display (build-aux/bench uses Xvfb). Prints figures; asserts
  * nothing about time.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -9,6 +9,7 @@
  *     dossier no validator listens to.
  * Targets: full ≤ 1 ms, one field ≤ 100 µs.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -6,6 +6,7 @@
  *
  * usage: bench-startup COOPZONE MINIMAL_WINDOW COOPZONE_CLI [RUNS]
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -3,6 +3,7 @@
  * Prints "first-frame" on its first painted frame and quits, exactly as
  * coopzone does under COOPZONE_BENCH_FIRST_FRAME=1.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

@@ -2,6 +2,7 @@
  * department certificate and the sample in the store: what the CLI tests of
  * signing, packing and the form in an archive start from.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -2,6 +2,7 @@
  *
  * Each test program keeps its own Fixture; these are the pieces they share.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* test-cli-archive.c — coopzone-cli signer, pack and verify, as a script uses them
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,6 +1,7 @@
 /* test-cli-evidence.c — coopzone-cli attach and evidence end to end, on PDFs
  * the test draws itself
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -1,6 +1,7 @@
 /* test-cli-form.c — coopzone-cli export-form, and the form inside a packed
  * archive carrying the content fingerprint that verify prints
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,6 +1,7 @@
 /* test-cli-validate.c — coopzone-cli validate and rules, as a province's
  * script uses them
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

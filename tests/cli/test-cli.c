@@ -1,5 +1,6 @@
 /* test-cli.c — coopzone-cli as a script or a province's tooling uses it
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

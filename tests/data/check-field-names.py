@@ -1,7 +1,9 @@
 #!/usr/bin/python3
+# Copyright 2025-2026 The CoopZone authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Findings name a field as the row it is under is titled, in Chinese. TAP.
 
-A finding's message names its field with the field's label (src/core/cz-fields.c,
+A finding's message names its field with the field's label (src/core/model/cz-fields.c,
 translated in po/zh_CN.po); the Indicators step titles each row with the
 indicator's title from the rules pack. For every indicator of the built-in
 packs the two must be the same words, or 请填写“…” sends the person looking
@@ -23,10 +25,10 @@ def read(path):
         return f.read()
 
 
-macros = dict(re.findall(r'#define\s+(CZ_FIELD_\w+)\s+"([^"]+)"', read('src/core/cz-fields.h')))
+macros = dict(re.findall(r'#define\s+(CZ_FIELD_\w+)\s+"([^"]+)"', read('src/core/model/cz-fields.h')))
 labels = {}
 for ident, label in re.findall(r'\{\s*("[^"]+"|CZ_FIELD_\w+)\s*,\s*CZ_FIELD_KIND_\w+\s*,\s*N_\("([^"]+)"\)',
-                               read('src/core/cz-fields.c')):
+                               read('src/core/model/cz-fields.c')):
     field = ident.strip('"') if ident.startswith('"') else macros.get(ident)
     if field is not None:
         labels[field] = label

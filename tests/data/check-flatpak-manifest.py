@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# Copyright 2025-2026 The CoopZone authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Offline checks of the Flatpak manifest, as TAP.
 
 Usage: check-flatpak-manifest.py MANIFEST.json APP_ID

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# Copyright 2025-2026 The CoopZone authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The translation checks, as TAP.
 
 1. Every file under src/, resources/ and data/ with translatable strings is

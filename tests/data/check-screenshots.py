@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# Copyright 2025-2026 The CoopZone authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Every screenshot the metainfo names exists in data/screenshots/, as TAP.
 
 Usage: check-screenshots.py METAINFO.xml.in SOURCE_ROOT

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# Copyright 2025-2026 The CoopZone authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """SHA-256 of evidence goes through GnuTLS, as TAP.
 
 Attaching evidence, packing and verifying hash every byte of files of tens of

@@ -3,6 +3,7 @@
  * (data/…mime.xml), compiled with update-mime-database into a private data
  * dir, as GIO reads it when a file manager asks what opens a file.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* cz-ui-test-utils.h — helpers shared by the UI tests
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

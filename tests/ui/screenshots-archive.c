@@ -4,6 +4,7 @@
  *
  * Usage: screenshots-archive OUT_DIR
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -19,6 +20,7 @@
 #include "cz-pdf-preview.h"
 #include "cz-sample.h"
 #include "cz-sample-evidence.h"
+#include "cz-stored-dossier.h"
 #include "cz-ui-test-utils.h"
 #include "cz-wizard.h"
 #include "signer/cz-signer-dialog.h"

@@ -1,6 +1,7 @@
 /* test-archive-gui.c — the signer set-up dialog, packing from the review page,
  * and opening a received archive, through the widgets a person uses
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -20,6 +21,7 @@
 #include "cz-pdf-preview.h"
 #include "cz-sample.h"
 #include "cz-sample-evidence.h"
+#include "cz-stored-dossier.h"
 #include "cz-ui-test-utils.h"
 #include "cz-wizard.h"
 #include "signer/cz-signer-dialog.h"

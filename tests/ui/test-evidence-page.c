@@ -2,6 +2,7 @@
  * slot, the findings on slots in the step list and the review, citing pages,
  * replacing a file, and the preview of the file selected
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,6 +1,7 @@
 /* test-evidence-slot-group.c — one evidence slot: attaching scans, the
  * finding a missing or password-protected document gives, removing
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

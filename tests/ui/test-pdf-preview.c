@@ -1,6 +1,7 @@
 /* test-pdf-preview.c — the PDF preview: first page, navigation, zoom,
  * thumbnails, and what it shows for a file it cannot open
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -1,6 +1,7 @@
 /* test-review-export.c — the review page exports the application form:
  * the button and its action, the draft written on a worker, the toast
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

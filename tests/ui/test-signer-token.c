@@ -1,6 +1,7 @@
 /* test-signer-token.c — the USB Key page of the signer set-up dialog, against
  * a SoftHSM2 token standing in for the department's USB key
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

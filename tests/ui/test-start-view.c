@@ -1,5 +1,6 @@
 /* test-start-view.c — the start screen: empty state, rows, their actions
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -6,6 +6,7 @@
  * and focuses its row. The sample dossier is walked through by keyboard
  * actions alone and ends on the review with nothing but provisional notes.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

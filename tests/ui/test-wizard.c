@@ -1,5 +1,6 @@
 /* test-wizard.c — the wizard's navigation and save status, and windows sharing a dossier
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* test-zone-page.c — the Zone step, driven as a person would
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

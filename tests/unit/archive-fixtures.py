@@ -7,6 +7,7 @@
 # Standard library only. Every hostile archive otherwise looks like a bag, so
 # the refusal is due to its one hostile trait.
 #
+# Copyright 2025-2026 The CoopZone authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import io
 import os

@@ -1,5 +1,6 @@
 /* test-credit-code.c — the GB 32100-2015 check of unified social credit codes
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,5 +1,6 @@
 /* test-divisions.c — the embedded list of provinces and prefecture-level cities
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,6 +1,7 @@
 /* test-evidence.c — the evidence store, inspection, page citations, findings
  * and the page renderer, on files the test draws itself
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

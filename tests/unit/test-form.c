@@ -1,6 +1,7 @@
 /* test-form.c — the printable application form: what pdftotext reads back,
  * embedded fonts, watermark, footers, page breaks, atomic writes
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -1,6 +1,7 @@
 /* test-hash-pipe.c — SHA-256 on the pipe's worker: buffers submitted, and
  * files read on the worker and handed over in order
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

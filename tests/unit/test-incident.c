@@ -1,5 +1,6 @@
 /* test-incident.c — incident grades for condition 6, on both sides of every bound
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,5 +1,6 @@
 /* test-money.c — parsing, display and the uppercase (大写) form of amounts
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "cz-money.h"

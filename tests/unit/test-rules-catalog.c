@@ -1,5 +1,6 @@
 /* test-rules-catalog.c — which rules pack is in use, and installing a newer one
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

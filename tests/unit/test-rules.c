@@ -1,6 +1,7 @@
 /* test-rules.c — rules packs: the shipped pack, the field vocabulary, and
  * every way a malformed pack is refused
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

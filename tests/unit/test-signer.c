@@ -1,5 +1,6 @@
 /* test-signer.c — department certificates, PKCS#12 files and tokens
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* test-sme.c — SME classification on both sides of every bound of the 2011 rule
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "cz-sme.h"

@@ -1,6 +1,7 @@
 /* test-validator-random.c — arbitrary field values and mutated packs never
  * crash the engine (run under the sanitizer build too)
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* test-validator.c — the findings engine on both sides of every boundary
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* test-workdays.c — working days over the shipped holiday calendar
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "cz-workdays.h"

@@ -9,6 +9,7 @@
  * temporary folder (mode 0700, removed with the view) and shown in a
  * CzPdfPreview.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* cz-archive-view.h — a received submission archive, verified, shown read-only
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -8,6 +8,7 @@
  * destination and renamed into place, so a cancel or a failure leaves the
  * destination as it was.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* cz-pack-group.h — "Pack for Submission…" on the review page: signer, destination, progress, result
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

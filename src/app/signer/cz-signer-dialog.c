@@ -7,6 +7,7 @@
  * the token) runs on a worker; the window only shows the result. The
  * passphrase or PIN is never kept: only the signer's location is remembered.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

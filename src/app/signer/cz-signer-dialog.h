@@ -1,5 +1,6 @@
 /* cz-signer-dialog.h — setting up the department's signer: create, import or token
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

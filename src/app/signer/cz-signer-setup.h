@@ -4,6 +4,7 @@
  * remembered, in the "signer" key of the settings; the passphrase or PIN is
  * asked each time it is needed and never kept.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -7,6 +7,7 @@
  * Actions: start.new, start.import, start.sample, and per row (string id)
  * start.open, start.rename, start.duplicate, start.export, start.delete.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

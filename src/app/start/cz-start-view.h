@@ -1,5 +1,6 @@
 /* cz-start-view.h — the list of dossiers, and where new ones begin
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -9,6 +9,7 @@
  * on the message row. An empty required field is only reported once the person
  * has typed in it, so a fresh dossier is not covered in red.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

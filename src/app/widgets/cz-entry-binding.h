@@ -1,5 +1,6 @@
 /* cz-entry-binding.h — keeps a text entry and one dossier field in step
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

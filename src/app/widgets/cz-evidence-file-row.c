@@ -1,5 +1,6 @@
 /* cz-evidence-file-row.c — one attached file: title, issuer, date, pages
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

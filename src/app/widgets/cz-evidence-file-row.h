@@ -1,6 +1,7 @@
 /* cz-evidence-file-row.h — one attached file of an evidence slot: what it is,
  * the pages it cites, and what can be done with it
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

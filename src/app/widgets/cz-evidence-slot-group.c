@@ -1,5 +1,6 @@
 /* cz-evidence-slot-group.c — one evidence slot: files, findings, attaching
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -2,6 +2,7 @@
  * attached files, whether it is satisfied, what is wrong, and attaching by
  * file chooser or drag and drop
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

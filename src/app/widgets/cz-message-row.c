@@ -9,6 +9,7 @@
  * the row's label. Without a message it is hidden and leaves no trace on the
  * target.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

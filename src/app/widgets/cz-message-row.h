@@ -1,5 +1,6 @@
 /* cz-message-row.h — a message shown under the row it is about
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* cz-pdf-page-view.h — one rendered PDF page, drawn at a given size
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

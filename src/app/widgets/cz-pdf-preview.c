@@ -1,5 +1,6 @@
 /* cz-pdf-preview.c — a PDF page fit to width, navigation, zoom, thumbnails
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

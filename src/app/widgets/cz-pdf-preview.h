@@ -8,6 +8,7 @@
  * preview.next-page, preview.zoom-in, preview.zoom-out, preview.fit-width,
  * preview.fit-page. Ctrl+scroll zooms.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

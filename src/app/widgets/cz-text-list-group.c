@@ -8,6 +8,7 @@
  * Actions: `list.add` (adds what the entry row holds; enabled when it holds
  * something new), `list.remove` (int32 position).
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* cz-text-list-group.h — a group of rows editing a dossier text list
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

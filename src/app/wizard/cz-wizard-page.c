@@ -14,6 +14,7 @@
  * is not covered in red: its findings show once one of its fields has a value,
  * or once the review has sent the person to one of them.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* cz-wizard-page.h — one step of the wizard
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -14,6 +14,7 @@
  * the header the score estimate; both follow the dossier ~150 ms after the
  * last change.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

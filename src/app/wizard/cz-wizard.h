@@ -1,5 +1,6 @@
 /* cz-wizard.h — the steps of one dossier, with the step list at the side
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -6,6 +6,7 @@
  * the whole list on every change. The list is rebuilt only when it changes
  * elsewhere or an area is added, removed or moved, so typing keeps its focus.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

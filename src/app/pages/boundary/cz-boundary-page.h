@@ -1,5 +1,6 @@
 /* cz-boundary-page.h — the Boundary step: the four limits and the functional areas
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

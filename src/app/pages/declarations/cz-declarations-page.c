@@ -4,6 +4,7 @@
  * says the person withdrew it rather than never answered. The date is typed
  * as YYYY-MM-DD (or 2026年8月1日) and stored as a date.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

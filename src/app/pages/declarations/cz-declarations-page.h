@@ -1,5 +1,6 @@
 /* cz-declarations-page.h — the Declarations step: truthfulness, industrial policy, signatory
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -6,6 +6,7 @@
  * pages cited past the end). Selecting a file shows it in the preview, beside
  * the list in a wide window and below it in a narrow one.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

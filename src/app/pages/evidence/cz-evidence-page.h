@@ -1,6 +1,7 @@
 /* cz-evidence-page.h — the Evidence step: the documents each criterion needs,
  * attached to its slot, with a preview of the file selected
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

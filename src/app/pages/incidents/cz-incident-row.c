@@ -6,6 +6,7 @@
  * disqualifies the zone. Only the figures the incident's type is graded on are
  * asked. A grade may be stated from qualitative criteria, with its basis.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* cz-incident-row.h — one reported incident: date, place, description, figures, grade
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

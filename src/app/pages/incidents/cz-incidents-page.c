@@ -6,6 +6,7 @@
  * whenever one is edited. A last group asks the same of serious dishonesty and
  * major violations of law.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

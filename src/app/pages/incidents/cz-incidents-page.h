@@ -1,5 +1,6 @@
 /* cz-incidents-page.h — the Incidents step: three years of accidents, incidents and integrity
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -6,6 +6,7 @@
  * they can be typed here too, both inputs show the same field. Points come
  * from CzScore, recomputed as the dossier changes.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* cz-indicators-page.h — the Indicators step: the five dimensions with their points
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -5,6 +5,7 @@
  * row that refuses it, and Tab would leave the list). Keys typed on it were
  * lost before; now the cursor is never there.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* cz-amount-words-row.h — an amount in uppercase numerals (大写) under its input
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

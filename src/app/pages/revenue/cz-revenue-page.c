@@ -6,6 +6,7 @@
  * justification appears when the latest year's revenue is below the pack's
  * threshold, or once it holds text.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* cz-revenue-page.h — the Revenue step: three years of revenue, enterprises, trade and R&D
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -9,6 +9,7 @@
  * 申报表 as a draft PDF, rendered on a worker; the signed archive carries the
  * final form, so this one is always marked 草稿.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* cz-review-page.h — the Review step: every finding by step, the score, readiness to pack
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -5,6 +5,7 @@
  * 6-digit division codes and offer "Not selected" first, and registers each
  * input with the page so findings show under it.
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* cz-zone-page.h — the Zone step: name, partners, location, bodies, contact, area
  *
+ * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

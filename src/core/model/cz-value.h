@@ -1,0 +1,63 @@
+/* cz-value.h — one typed answer of a dossier field
+ *
+ * Copyright 2025-2026 The CoopZone authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CZ_FIELD_KIND_TEXT,      /* free text, UTF-8 */
+  CZ_FIELD_KIND_INTEGER,   /* a count or a measure in an integer unit (e.g. m²) */
+  CZ_FIELD_KIND_MONEY,     /* yuan in fen (1/100 yuan), never floating point */
+  CZ_FIELD_KIND_DATE,      /* a calendar date, ISO 8601 YYYY-MM-DD */
+  CZ_FIELD_KIND_TEXT_LIST, /* several short texts: partner countries, industries */
+  CZ_FIELD_KIND_RECORDS,   /* a list of records whose members are text or integers */
+} CzFieldKind;
+
+#define CZ_TYPE_VALUE (cz_value_get_type ())
+
+typedef struct _CzValue CzValue;
+
+GType        cz_value_get_type        (void) G_GNUC_CONST;
+
+CzValue     *cz_value_new_text        (const char          *text);
+CzValue     *cz_value_new_integer     (gint64               integer);
+CzValue     *cz_value_new_money       (gint64               fen);
+CzValue     *cz_value_new_date        (const GDate         *date);
+CzValue     *cz_value_new_text_list   (const char * const  *texts);
+CzValue     *cz_value_new_records     (GVariant            *records);
+
+CzValue     *cz_value_ref             (CzValue             *self);
+void         cz_value_unref           (CzValue             *self);
+
+CzFieldKind  cz_value_get_kind        (const CzValue       *self);
+const char  *cz_value_get_text        (const CzValue       *self);
+gint64       cz_value_get_integer     (const CzValue       *self);
+gint64       cz_value_get_money       (const CzValue       *self);
+GDate       *cz_value_dup_date        (const CzValue       *self);
+const char  *cz_value_get_date_iso    (const CzValue       *self);
+const char **cz_value_dup_text_list   (const CzValue       *self);
+GVariant    *cz_value_get_records     (const CzValue       *self);
+
+gboolean     cz_value_equal           (const CzValue       *a,
+                                       const CzValue       *b);
+char        *cz_value_to_display      (const CzValue       *self);
+
+JsonNode    *cz_value_to_json         (const CzValue       *self);
+char        *cz_value_to_json_string  (const CzValue       *self);
+CzValue     *cz_value_new_from_json   (JsonNode            *node,
+                                       GError             **error);
+CzValue     *cz_value_new_from_json_string (const char     *json,
+                                            GError        **error);
+
+const char  *cz_field_kind_to_string  (CzFieldKind          kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CzValue, cz_value_unref)
+
+G_END_DECLS
