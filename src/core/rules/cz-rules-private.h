@@ -1,4 +1,5 @@
-/* cz-rules-private.h — what the findings engine needs of a loaded pack
+/* cz-rules-private.h — what the rules folder shares: the pack's data, for
+ * its loader and the findings engine
  *
  * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +13,8 @@
 G_BEGIN_DECLS
 
 /* The fixed set of checks a pack can name; each is implemented in
- * cz-validator.c. Names as in the pack: see check_kinds in cz-rules.c. */
+ * cz-rule-checks.c. Names as in the pack: see check_kinds in
+ * cz-rules-loader.c. */
 typedef enum
 {
   CZ_CHECK_REQUIRED,
@@ -47,8 +49,8 @@ struct _CzRule
   gboolean        provisional;
 
   /* Parameters, resolved when the pack is loaded; which are used depends on
-   * the check (see check_kinds in cz-rules.c). Field lists are interned and
-   * NULL-terminated. */
+   * the check (see check_kinds in cz-rules-loader.c). Field lists are
+   * interned and NULL-terminated. */
   const char    **field_a;
   const char    **field_b;
   const char     *field_c;
@@ -60,6 +62,87 @@ struct _CzRule
   CzStep          step;
 };
 
-const char *cz_check_kind_to_id (CzCheckKind kind);
+/* ------------------------------------------------------------------------ */
+/* The pack's data: filled by cz-rules-loader.c, read by cz-rules.c          */
+
+typedef struct
+{
+  char *zh;
+  char *en;
+} CzRulesText;
+
+typedef struct
+{
+  gint64 at_least;
+  guint  points;
+} CzRulesScoreStep;
+
+struct _CzRulesIndicator
+{
+  char            *id;
+  CzRulesText      title;
+  CzRulesText      counter;  /* the measure word, 家/件/人…; empty when none */
+  const char      *field;    /* interned */
+  char            *unit;
+  guint            points;
+  CzScoringMethod  method;
+  gint64           from;
+  gint64           to;
+  GArray          *steps;    /* of CzRulesScoreStep */
+};
+
+struct _CzRulesDimension
+{
+  char        *id;
+  CzRulesText  title;
+  guint        points;
+  GPtrArray   *indicators;
+};
+
+struct _CzEvidenceSlot
+{
+  char         *id;
+  CzRulesText   title;
+  char        **criteria;
+  gboolean      required;
+  guint64       max_bytes;
+};
+
+struct _CzRules
+{
+  GObject      parent_instance;
+
+  GBytes      *bytes;
+  char        *sha256;
+  char        *id;
+  guint        year;
+  CzRulesText  title;
+  gboolean     provisional;
+
+  gint64       revenue_threshold_fen;
+  guint        sme_share_percent;
+  gboolean     sme_share_strict;
+  guint        relaxed_regions;  /* bit per CzRegion */
+  CzRulesText  relaxation;
+  guint        quota_province;
+  guint        quota_separately_planned_city;
+  guint        quota_xpcc;
+
+  GPtrArray   *rules;        /* of CzRule*, owned */
+  GHashTable  *rules_by_id;  /* borrowed */
+  GPtrArray   *dimensions;
+  GPtrArray   *evidence;
+};
+
+/* cz-rules-loader.c */
+gboolean    cz_rules_load               (CzRules          *self,
+                                         const char       *source,
+                                         GError          **error);
+const char *cz_check_kind_to_id         (CzCheckKind       kind);
+void        cz_rules_text_clear         (CzRulesText      *text);
+void        cz_rule_free                (CzRule           *rule);
+void        cz_rules_indicator_free     (CzRulesIndicator *indicator);
+void        cz_rules_dimension_free     (CzRulesDimension *dimension);
+void        cz_evidence_slot_free       (CzEvidenceSlot   *slot);
 
 G_END_DECLS

@@ -35,7 +35,7 @@ store_parse_iso (const char *text)
 
 gboolean
 store_set_sql_error (CzStore  *self,
-               GError  **error)
+                     GError  **error)
 {
   int code = sqlite3_errcode (self->db);
   int domain_code = (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) ? CZ_STORE_ERROR_CORRUPT
@@ -51,8 +51,8 @@ store_set_sql_error (CzStore  *self,
 
 gboolean
 store_exec_sql (CzStore     *self,
-          const char  *sql,
-          GError     **error)
+                const char  *sql,
+                GError     **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return store_set_sql_error (self, error);
@@ -61,8 +61,8 @@ store_exec_sql (CzStore     *self,
 
 sqlite3_stmt *
 store_prepare (CzStore     *self,
-         const char  *sql,
-         GError     **error)
+               const char  *sql,
+               GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
 
@@ -77,8 +77,8 @@ store_prepare (CzStore     *self,
 
 void
 store_bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+                 int           index,
+                 const char   *text)
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
@@ -88,8 +88,8 @@ store_bind_text (sqlite3_stmt *stmt,
 
 gboolean
 store_step_done (CzStore       *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return store_set_sql_error (self, error);
@@ -98,19 +98,19 @@ store_step_done (CzStore       *self,
 
 gboolean
 store_append_audit (CzStore     *self,
-              const char  *dossier_id,
-              const char  *action,
-              const char  *field_id,
-              const char  *old_value,
-              const char  *new_value,
-              const char  *changed_at,
-              GError     **error)
+                    const char  *dossier_id,
+                    const char  *action,
+                    const char  *field_id,
+                    const char  *old_value,
+                    const char  *new_value,
+                    const char  *changed_at,
+                    GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = store_prepare (self,
-                  "INSERT INTO audit (dossier_id, action, field_id, old_value, new_value, changed_at) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+                        "INSERT INTO audit (dossier_id, action, field_id, old_value, new_value, changed_at) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, dossier_id);
@@ -280,7 +280,7 @@ open_connection (CzStore  *self,
       store_close_db (self);
       return FALSE;
     }
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MSEC);
+  sqlite3_busy_timeout (self->db, CZ_STORE_BUSY_TIMEOUT_MSEC);
   sqlite3_extended_result_codes (self->db, 0);
   return TRUE;
 }
@@ -289,7 +289,7 @@ open_connection (CzStore  *self,
  * is known to be ours, so a newer database is left exactly as it was. */
 gboolean
 store_open_database (CzStore  *self,
-               GError  **error)
+                     GError  **error)
 {
   g_autoptr(GError) local_error = NULL;
   int version = 0;

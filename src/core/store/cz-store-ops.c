@@ -1,4 +1,4 @@
-/* cz-store-ops.c — what the store's worker does: autosave flushes and the operations
+/* cz-store-ops.c — the SQL the store's worker runs: autosave batches and the operations
  *
  * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,188 +14,110 @@
 #include "cz-fields.h"
 #include "cz-store-private.h"
 
-/* Called with the lock held. */
-static void
-end_in_flight (CzStore    *self,
-               GHashTable *dossier_ids)
+/* ---------------------------------------------------------------------- */
+/* Autosave: one batch of field changes                                     */
+
+static gboolean
+write_change (CzStore               *self,
+              CzStorePendingChange  *change,
+              const char            *now,
+              GError               **error)
 {
-  GHashTableIter ids;
-  const char *id;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *old_json = NULL;
+  g_autofree char *new_json = NULL;
 
-  g_hash_table_iter_init (&ids, dossier_ids);
-  while (g_hash_table_iter_next (&ids, (gpointer *) &id, NULL))
+  /* Typed and undone before the flush: nothing to write. */
+  if (cz_value_equal (change->old_value, change->new_value))
+    return TRUE;
+
+  old_json = change->old_value ? cz_value_to_json_string (change->old_value) : NULL;
+  new_json = change->new_value ? cz_value_to_json_string (change->new_value) : NULL;
+
+  if (new_json != NULL)
     {
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->in_flight, id));
-
-      if (n <= 1)
-        g_hash_table_remove (self->in_flight, id);
-      else
-        g_hash_table_insert (self->in_flight, g_strdup (id), GUINT_TO_POINTER (n - 1));
+      /* A dossier deleted meanwhile takes its late changes with it. */
+      stmt = store_prepare (self,
+                            "INSERT INTO fields (dossier_id, field_id, value, modified_at) "
+                            "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM dossiers WHERE id = ?1) "
+                            "ON CONFLICT (dossier_id, field_id) DO UPDATE SET value = excluded.value, "
+                            "modified_at = excluded.modified_at", error);
+      if (stmt == NULL)
+        return FALSE;
+      store_bind_text (stmt, 3, new_json);
+      store_bind_text (stmt, 4, now);
     }
+  else
+    {
+      stmt = store_prepare (self, "DELETE FROM fields WHERE dossier_id = ?1 AND field_id = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+    }
+  store_bind_text (stmt, 1, change->dossier_id);
+  store_bind_text (stmt, 2, change->field_id);
+  if (!store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return TRUE;
+
+  return store_append_audit (self, change->dossier_id, "set", change->field_id,
+                             old_json, new_json, now, error);
 }
 
-/* Worker: writes everything pending in one transaction. On failure the
- * changes go back into the queue, merged with any newer ones, and are
- * retried: nothing typed is dropped because the disk was full once. */
-gboolean
-store_flush_pending (CzStore  *self,
-               GError  **error)
+static gboolean
+touch_dossier (CzStore     *self,
+               const char  *id,
+               const char  *now,
+               GError     **error)
 {
-  g_autoptr(GHashTable) batch = NULL;
-  g_autoptr(GHashTable) dossier_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GDateTime) commit_time = NULL;
-  g_autofree char *now = NULL;
+  g_autoptr(sqlite3_stmt) stmt = store_prepare (self, "UPDATE dossiers SET modified_at = ?2 WHERE id = ?1",
+                                                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, id);
+  store_bind_text (stmt, 2, now);
+  return store_step_done (self, stmt, error);
+}
+
+/**
+ * store_write_batch:
+ * @changes: key → #CzStorePendingChange
+ * @dossier_ids: (element-type utf8): the dossiers @changes touch, as a set
+ * @now: the commit time, ISO 8601
+ *
+ * Writes @changes, their audit rows and the dossiers' modification time in
+ * one transaction; on failure nothing is written.
+ */
+gboolean
+store_write_batch (CzStore     *self,
+                   GHashTable  *changes,
+                   GHashTable  *dossier_ids,
+                   const char  *now,
+                   GError     **error)
+{
   GHashTableIter iter;
-  PendingChange *change;
-  GError *local_error = NULL;
+  gpointer item;
 
-  g_mutex_lock (&self->lock);
-  if (g_hash_table_size (self->pending) == 0)
-    {
-      self->flush_deadline = 0;
-      g_mutex_unlock (&self->lock);
-      return TRUE;
-    }
-  batch = g_steal_pointer (&self->pending);
-  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) store_pending_change_free);
-  self->flush_deadline = 0;
-  g_hash_table_iter_init (&iter, batch);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &change))
-    {
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->in_flight, change->dossier_id));
-      if (!g_hash_table_contains (dossier_ids, change->dossier_id))
-        {
-          g_hash_table_add (dossier_ids, g_strdup (change->dossier_id));
-          g_hash_table_insert (self->in_flight, g_strdup (change->dossier_id), GUINT_TO_POINTER (n + 1));
-        }
-    }
-  g_mutex_unlock (&self->lock);
+  if (!store_exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
 
-  now = store_now_iso ();
-  commit_time = store_parse_iso (now);
+  g_hash_table_iter_init (&iter, changes);
+  while (g_hash_table_iter_next (&iter, NULL, &item))
+    if (!write_change (self, item, now, error))
+      goto rollback;
 
-  if (!store_exec_sql (self, "BEGIN IMMEDIATE", &local_error))
-    goto failed;
+  g_hash_table_iter_init (&iter, dossier_ids);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (!touch_dossier (self, item, now, error))
+      goto rollback;
 
-  g_hash_table_iter_init (&iter, batch);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &change))
-    {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      g_autofree char *old_json = NULL;
-      g_autofree char *new_json = NULL;
-
-      /* Typed and undone before the flush: nothing to write. */
-      if (cz_value_equal (change->old_value, change->new_value))
-        continue;
-
-      old_json = change->old_value ? cz_value_to_json_string (change->old_value) : NULL;
-      new_json = change->new_value ? cz_value_to_json_string (change->new_value) : NULL;
-
-      if (new_json != NULL)
-        {
-          /* A dossier deleted meanwhile takes its late changes with it. */
-          stmt = store_prepare (self,
-                          "INSERT INTO fields (dossier_id, field_id, value, modified_at) "
-                          "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM dossiers WHERE id = ?1) "
-                          "ON CONFLICT (dossier_id, field_id) DO UPDATE SET value = excluded.value, "
-                          "modified_at = excluded.modified_at", &local_error);
-          if (stmt == NULL)
-            goto rollback;
-          store_bind_text (stmt, 3, new_json);
-          store_bind_text (stmt, 4, now);
-        }
-      else
-        {
-          stmt = store_prepare (self, "DELETE FROM fields WHERE dossier_id = ?1 AND field_id = ?2", &local_error);
-          if (stmt == NULL)
-            goto rollback;
-        }
-      store_bind_text (stmt, 1, change->dossier_id);
-      store_bind_text (stmt, 2, change->field_id);
-      if (!store_step_done (self, stmt, &local_error))
-        goto rollback;
-      if (sqlite3_changes (self->db) == 0)
-        continue;
-
-      if (!store_append_audit (self, change->dossier_id, "set", change->field_id,
-                         old_json, new_json, now, &local_error))
-        goto rollback;
-    }
-
-  {
-    GHashTableIter ids;
-    const char *id;
-
-    g_hash_table_iter_init (&ids, dossier_ids);
-    while (g_hash_table_iter_next (&ids, (gpointer *) &id, NULL))
-      {
-        g_autoptr(sqlite3_stmt) stmt = store_prepare (self, "UPDATE dossiers SET modified_at = ?2 WHERE id = ?1",
-                                                &local_error);
-        if (stmt == NULL)
-          goto rollback;
-        store_bind_text (stmt, 1, id);
-        store_bind_text (stmt, 2, now);
-        if (!store_step_done (self, stmt, &local_error))
-          goto rollback;
-      }
-  }
-
-  if (!store_exec_sql (self, "COMMIT", &local_error))
+  if (!store_exec_sql (self, "COMMIT", error))
     goto rollback;
-
-  {
-    GHashTableIter ids;
-    const char *id;
-
-    g_mutex_lock (&self->lock);
-    end_in_flight (self, dossier_ids);
-    g_mutex_unlock (&self->lock);
-
-    g_hash_table_iter_init (&ids, dossier_ids);
-    while (g_hash_table_iter_next (&ids, (gpointer *) &id, NULL))
-      store_queue_event (self, EVENT_SAVED, id, commit_time, NULL);
-  }
-
   return TRUE;
 
 rollback:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-
-failed:
-  g_mutex_lock (&self->lock);
-  g_hash_table_iter_init (&iter, batch);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &change))
-    {
-      g_autofree char *key = store_pending_key (change->dossier_id, change->field_id);
-      PendingChange *newer = g_hash_table_lookup (self->pending, key);
-
-      if (newer != NULL)
-        {
-          /* Keep the newer value, but the database still holds the older one. */
-          g_clear_pointer (&newer->old_value, cz_value_unref);
-          newer->old_value = change->old_value ? cz_value_ref (change->old_value) : NULL;
-        }
-      else
-        {
-          g_hash_table_iter_steal (&iter);
-          g_hash_table_insert (self->pending, g_steal_pointer (&key), change);
-        }
-    }
-  end_in_flight (self, dossier_ids);
-  self->flush_deadline = g_get_monotonic_time () + RETRY_USEC;
-  g_mutex_unlock (&self->lock);
-
-  {
-    GHashTableIter ids;
-    const char *id;
-
-    g_hash_table_iter_init (&ids, dossier_ids);
-    while (g_hash_table_iter_next (&ids, (gpointer *) &id, NULL))
-      store_queue_event (self, EVENT_SAVE_FAILED, id, NULL, local_error);
-  }
-
-  g_propagate_error (error, local_error);
   return FALSE;
 }
 
@@ -217,17 +139,17 @@ zone_name_from_json (const char *json)
 
 gpointer
 store_op_list (CzStore   *self,
-         gpointer   data,
-         GError   **error)
+               gpointer   data,
+               GError   **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   stmt = store_prepare (self,
-                  "SELECT d.id, d.title, d.created_at, d.modified_at, f.value "
-                  "FROM dossiers d LEFT JOIN fields f ON f.dossier_id = d.id AND f.field_id = ?1 "
-                  "ORDER BY d.modified_at DESC, d.id", error);
+                        "SELECT d.id, d.title, d.created_at, d.modified_at, f.value "
+                        "FROM dossiers d LEFT JOIN fields f ON f.dossier_id = d.id AND f.field_id = ?1 "
+                        "ORDER BY d.modified_at DESC, d.id", error);
   if (stmt == NULL)
     return NULL;
   store_bind_text (stmt, 1, CZ_FIELD_ZONE_NAME);
@@ -254,8 +176,8 @@ store_op_list (CzStore   *self,
 
 gpointer
 store_op_load (CzStore   *self,
-         gpointer   data,
-         GError   **error)
+               gpointer   data,
+               GError   **error)
 {
   const char *id = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -317,10 +239,8 @@ store_op_load (CzStore   *self,
   return g_steal_pointer (&dossier);
 }
 
-
-
 void
-store_snapshot_free (Snapshot *snapshot)
+store_snapshot_free (CzStoreSnapshot *snapshot)
 {
   g_free (snapshot->id);
   g_free (snapshot->title);
@@ -331,12 +251,12 @@ store_snapshot_free (Snapshot *snapshot)
   g_free (snapshot);
 }
 
-Snapshot *
+CzStoreSnapshot *
 store_snapshot_new (const char *action,
-              const char *title,
-              CzDossier  *source)
+                    const char *title,
+                    CzDossier  *source)
 {
-  Snapshot *snapshot = g_new0 (Snapshot, 1);
+  CzStoreSnapshot *snapshot = g_new0 (CzStoreSnapshot, 1);
 
   snapshot->id = g_uuid_string_random ();
   snapshot->title = g_strdup (title ? title : "");
@@ -363,10 +283,10 @@ store_snapshot_new (const char *action,
 
 gpointer
 store_op_insert (CzStore   *self,
-           gpointer   data,
-           GError   **error)
+                 gpointer   data,
+                 GError   **error)
 {
-  Snapshot *snapshot = data;
+  CzStoreSnapshot *snapshot = data;
   g_autofree char *now = store_now_iso ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -390,7 +310,7 @@ store_op_insert (CzStore   *self,
     }
 
   stmt = store_prepare (self, "INSERT INTO dossiers (id, title, created_at, modified_at) VALUES (?1, ?2, ?3, ?3)",
-                  error);
+                        error);
   if (stmt == NULL)
     goto rollback;
   store_bind_text (stmt, 1, snapshot->id);
@@ -403,8 +323,8 @@ store_op_insert (CzStore   *self,
   if (snapshot->source_id != NULL)
     {
       stmt = store_prepare (self,
-                      "INSERT INTO fields (dossier_id, field_id, value, modified_at) "
-                      "SELECT ?1, field_id, value, ?3 FROM fields WHERE dossier_id = ?2", error);
+                            "INSERT INTO fields (dossier_id, field_id, value, modified_at) "
+                            "SELECT ?1, field_id, value, ?3 FROM fields WHERE dossier_id = ?2", error);
       if (stmt == NULL)
         goto rollback;
       store_bind_text (stmt, 1, snapshot->id);
@@ -418,8 +338,8 @@ store_op_insert (CzStore   *self,
   for (guint i = 0; i < snapshot->field_ids->len; i++)
     {
       stmt = store_prepare (self,
-                      "INSERT INTO fields (dossier_id, field_id, value, modified_at) VALUES (?1, ?2, ?3, ?4)",
-                      error);
+                            "INSERT INTO fields (dossier_id, field_id, value, modified_at) VALUES (?1, ?2, ?3, ?4)",
+                            error);
       if (stmt == NULL)
         goto rollback;
       store_bind_text (stmt, 1, snapshot->id);
@@ -444,14 +364,12 @@ rollback:
   return NULL;
 }
 
-
-
 void
-store_rename_data_free (RenameData *data)
+store_rename_free (CzStoreRename *rename)
 {
-  g_free (data->id);
-  g_free (data->title);
-  g_free (data);
+  g_free (rename->id);
+  g_free (rename->title);
+  g_free (rename);
 }
 
 static gboolean
@@ -506,10 +424,10 @@ rollback:
 
 gpointer
 store_op_rename (CzStore   *self,
-           gpointer   data,
-           GError   **error)
+                 gpointer   data,
+                 GError   **error)
 {
-  RenameData *rename = data;
+  CzStoreRename *rename = data;
 
   if (!change_dossier_row (self, "UPDATE dossiers SET title = ?2, modified_at = ?3 WHERE id = ?1",
                            rename->id, rename->title, "rename", error))
@@ -519,8 +437,8 @@ store_op_rename (CzStore   *self,
 
 gpointer
 store_op_delete (CzStore   *self,
-           gpointer   data,
-           GError   **error)
+                 gpointer   data,
+                 GError   **error)
 {
   if (!change_dossier_row (self, "DELETE FROM dossiers WHERE id = ?1", data, NULL, "delete", error))
     return NULL;
@@ -529,16 +447,16 @@ store_op_delete (CzStore   *self,
 
 gpointer
 store_op_audit (CzStore   *self,
-          gpointer   data,
-          GError   **error)
+                gpointer   data,
+                GError   **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) cz_audit_entry_free);
   int rc;
 
   stmt = store_prepare (self,
-                  "SELECT seq, dossier_id, action, field_id, old_value, new_value, changed_at "
-                  "FROM audit WHERE dossier_id = ?1 ORDER BY seq", error);
+                        "SELECT seq, dossier_id, action, field_id, old_value, new_value, changed_at "
+                        "FROM audit WHERE dossier_id = ?1 ORDER BY seq", error);
   if (stmt == NULL)
     return NULL;
   store_bind_text (stmt, 1, data);

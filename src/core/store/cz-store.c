@@ -9,6 +9,10 @@
  * A CzStore is used from the thread that created it; its signals are emitted
  * on that thread's main context.
  *
+ * This file is the public API, the open dossiers and the autosave hook. The
+ * worker's queue and events are in cz-store-worker.c, the SQL it runs in
+ * cz-store-ops.c and cz-store-db.c; calls go one way, in that order.
+ *
  * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,103 +38,28 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void run_async (CzStore             *self,
-                       StoreOp              op,
-                       gpointer             data,
-                       GDestroyNotify       data_free,
-                       GDestroyNotify       result_free,
-                       gpointer             source_tag,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data);
-
-static gpointer worker_main (gpointer data);
-static void     untrack_dossier (CzStore *self, CzDossier *dossier);
-static void     on_dossier_finalized (gpointer data, GObject *where_the_object_was);
-
-void
-store_pending_change_free (PendingChange *change)
-{
-  g_free (change->dossier_id);
-  g_free (change->field_id);
-  g_clear_pointer (&change->old_value, cz_value_unref);
-  g_clear_pointer (&change->new_value, cz_value_unref);
-  g_free (change);
-}
-
-static void
-store_event_free (StoreEvent *event)
-{
-  g_free (event->dossier_id);
-  g_clear_pointer (&event->time, g_date_time_unref);
-  g_clear_error (&event->error);
-  g_clear_object (&event->task);
-  g_free (event);
-}
-
+static void on_dossier_finalized (gpointer  data,
+                                  GObject  *where_the_object_was);
 
 /* ---------------------------------------------------------------------- */
-/* Events: worker → creating thread                                        */
-
-void
-store_queue_event (CzStore    *self,
-             EventKind   kind,
-             const char *dossier_id,
-             GDateTime  *time,
-             GError     *error)
-{
-  StoreEvent *event = g_new0 (StoreEvent, 1);
-
-  event->kind = kind;
-  event->dossier_id = g_strdup (dossier_id);
-  event->time = time ? g_date_time_ref (time) : NULL;
-  event->error = error ? g_error_copy (error) : NULL;
-
-  g_mutex_lock (&self->lock);
-  g_queue_push_tail (&self->events, event);
-  g_mutex_unlock (&self->lock);
-
-  g_source_set_ready_time (self->event_source, 0);
-}
-
-/* A task holds a reference on the store; were its last reference dropped on
- * the worker, the store would be disposed there and join its own thread. */
-static void
-queue_task_release (CzStore *self,
-                    GTask   *task)
-{
-  StoreEvent *event = g_new0 (StoreEvent, 1);
-
-  event->kind = EVENT_RELEASE_TASK;
-  event->task = task;
-
-  g_mutex_lock (&self->lock);
-  g_queue_push_tail (&self->events, event);
-  g_mutex_unlock (&self->lock);
-
-  g_source_set_ready_time (self->event_source, 0);
-}
+/* Events from the worker, delivered on the creating thread                 */
 
 static gboolean
 dispatch_events (gpointer user_data)
 {
   CzStore *self = user_data;
   GQueue events = G_QUEUE_INIT;
-  StoreEvent *event;
+  CzStoreEvent *event;
 
   g_source_set_ready_time (self->event_source, -1);
-
-  g_mutex_lock (&self->lock);
-  events = self->events;
-  g_queue_init (&self->events);
-  g_mutex_unlock (&self->lock);
+  store_worker_take_events (self, &events);
 
   g_object_ref (self);
   while ((event = g_queue_pop_head (&events)))
     {
-      if (event->kind == EVENT_RELEASE_TASK)
+      if (event->kind == CZ_STORE_EVENT_RELEASE_TASK)
         ;
-      else if (event->kind == EVENT_SAVED)
+      else if (event->kind == CZ_STORE_EVENT_SAVED)
         {
           CzDossier *dossier = g_hash_table_lookup (self->open_dossiers, event->dossier_id);
 
@@ -163,29 +92,6 @@ static GSourceFuncs event_source_funcs = {
 /* ---------------------------------------------------------------------- */
 /* Autosave                                                                 */
 
-char *
-store_pending_key (const char *dossier_id,
-             const char *field_id)
-{
-  return g_strconcat (dossier_id, "\n", field_id, NULL);
-}
-
-static void
-push_job (CzStore *self,
-          Job     *job)
-{
-  g_async_queue_push (self->jobs, job);
-}
-
-static void
-wake_worker (CzStore *self)
-{
-  Job *job = g_new0 (Job, 1);
-
-  job->kind = JOB_WAKE;
-  push_job (self, job);
-}
-
 static void
 on_field_changed (CzDossier  *dossier,
                   const char *field_id,
@@ -193,37 +99,10 @@ on_field_changed (CzDossier  *dossier,
                   CzValue    *new_value,
                   CzStore    *self)
 {
-  g_autofree char *key = NULL;
-  PendingChange *change;
-  gboolean need_wake = FALSE;
-
   if (self->closed)
     return;
 
-  key = store_pending_key (cz_dossier_get_id (dossier), field_id);
-
-  g_mutex_lock (&self->lock);
-  change = g_hash_table_lookup (self->pending, key);
-  if (change == NULL)
-    {
-      change = g_new0 (PendingChange, 1);
-      change->dossier_id = g_strdup (cz_dossier_get_id (dossier));
-      change->field_id = g_strdup (field_id);
-      change->old_value = old_value ? cz_value_ref (old_value) : NULL;
-      g_hash_table_insert (self->pending, g_steal_pointer (&key), change);
-    }
-  g_clear_pointer (&change->new_value, cz_value_unref);
-  change->new_value = new_value ? cz_value_ref (new_value) : NULL;
-
-  if (self->flush_deadline == 0)
-    {
-      self->flush_deadline = g_get_monotonic_time () + DEBOUNCE_USEC;
-      need_wake = TRUE;
-    }
-  g_mutex_unlock (&self->lock);
-
-  if (need_wake)
-    wake_worker (self);
+  store_worker_queue_change (self, cz_dossier_get_id (dossier), field_id, old_value, new_value);
 }
 
 static void
@@ -244,16 +123,16 @@ on_title_changed (CzDossier  *dossier,
                   GParamSpec *pspec,
                   CzStore    *self)
 {
-  RenameData *data;
+  CzStoreRename *data;
 
   if (self->closed)
     return;
 
-  data = g_new0 (RenameData, 1);
+  data = g_new0 (CzStoreRename, 1);
   data->id = g_strdup (cz_dossier_get_id (dossier));
   data->title = g_strdup (cz_dossier_get_title (dossier));
-  run_async (self, store_op_rename, data, (GDestroyNotify) store_rename_data_free, NULL,
-             on_title_changed, NULL, on_title_saved, NULL);
+  store_worker_run_async (self, store_op_rename, data, (GDestroyNotify) store_rename_free, NULL,
+                          on_title_changed, NULL, on_title_saved, NULL);
 }
 
 static void
@@ -289,202 +168,6 @@ untrack_dossier (CzStore   *self,
 }
 
 /* ---------------------------------------------------------------------- */
-/* The worker                                                               */
-
-static void
-sync_wait_complete (SyncWait *wait,
-                    gpointer  result,
-                    GError   *error)
-{
-  g_mutex_lock (&wait->mutex);
-  wait->result = result;
-  wait->error = error;
-  wait->done = TRUE;
-  g_cond_signal (&wait->cond);
-  g_mutex_unlock (&wait->mutex);
-}
-
-static void
-job_free (CzStore *self,
-          Job     *job)
-{
-  if (job->data_free != NULL)
-    g_clear_pointer (&job->data, job->data_free);
-  if (job->task != NULL)
-    queue_task_release (self, g_steal_pointer (&job->task));
-  g_free (job);
-}
-
-static void
-run_job (CzStore *self,
-         Job     *job)
-{
-  GError *error = NULL;
-  gpointer result = NULL;
-
-  if (job->task != NULL && g_task_return_error_if_cancelled (job->task))
-    return;
-
-  if (self->db == NULL)
-    g_set_error_literal (&error, CZ_STORE_ERROR, CZ_STORE_ERROR_CLOSED,
-                         _("The drafts database is closed."));
-  else
-    result = job->op (self, job->data, &error);
-
-  if (job->task != NULL)
-    {
-      if (error != NULL)
-        g_task_return_error (job->task, error);
-      else
-        g_task_return_pointer (job->task, result, job->result_free);
-    }
-  else
-    sync_wait_complete (job->wait, result, error);
-}
-
-static gpointer
-worker_main (gpointer data)
-{
-  CzStore *self = data;
-
-  for (;;)
-    {
-      g_autoptr(GError) flush_error = NULL;
-      gint64 deadline;
-      Job *job;
-
-      g_mutex_lock (&self->lock);
-      deadline = self->flush_deadline;
-      g_mutex_unlock (&self->lock);
-
-      if (deadline == 0)
-        job = g_async_queue_pop (self->jobs);
-      else
-        {
-          gint64 wait = deadline - g_get_monotonic_time ();
-          job = wait > 0 ? g_async_queue_timeout_pop (self->jobs, wait) : g_async_queue_try_pop (self->jobs);
-        }
-
-      if (job != NULL && job->kind == JOB_WAKE)
-        {
-          job_free (self, job);
-          continue;
-        }
-
-      /* Whatever comes next sees every change made before it was asked for;
-       * only a timed-out debounce waits for its deadline. */
-      if (self->db != NULL && (job != NULL || deadline != 0))
-        store_flush_pending (self, &flush_error);
-
-      if (job == NULL)
-        continue;
-
-      if (job->kind == JOB_QUIT)
-        {
-          job_free (self, job);
-          break;
-        }
-
-      if (flush_error != NULL && job->op == NULL)
-        {
-          /* A flush request reports the flush's own failure. */
-          sync_wait_complete (job->wait, NULL, g_steal_pointer (&flush_error));
-          job_free (self, job);
-          continue;
-        }
-
-      if (job->op != NULL)
-        run_job (self, job);
-      else
-        sync_wait_complete (job->wait, GINT_TO_POINTER (TRUE), NULL);
-      job_free (self, job);
-    }
-
-  return NULL;
-}
-
-static gpointer
-run_sync (CzStore         *self,
-          StoreOp          op,
-          gpointer         data,
-          GDestroyNotify   data_free,
-          GError         **error)
-{
-  SyncWait wait = { 0 };
-  Job *job;
-
-  if (self->closed)
-    {
-      if (data_free != NULL && data != NULL)
-        data_free (data);
-      g_set_error_literal (error, CZ_STORE_ERROR, CZ_STORE_ERROR_CLOSED,
-                           _("The drafts database is closed."));
-      return NULL;
-    }
-
-  g_mutex_init (&wait.mutex);
-  g_cond_init (&wait.cond);
-
-  job = g_new0 (Job, 1);
-  job->kind = JOB_RUN;
-  job->op = op;
-  job->data = data;
-  job->data_free = data_free;
-  job->wait = &wait;
-  push_job (self, job);
-
-  g_mutex_lock (&wait.mutex);
-  while (!wait.done)
-    g_cond_wait (&wait.cond, &wait.mutex);
-  g_mutex_unlock (&wait.mutex);
-
-  g_mutex_clear (&wait.mutex);
-  g_cond_clear (&wait.cond);
-
-  if (wait.error != NULL)
-    {
-      g_propagate_error (error, wait.error);
-      return NULL;
-    }
-  return wait.result;
-}
-
-static void
-run_async (CzStore             *self,
-           StoreOp              op,
-           gpointer             data,
-           GDestroyNotify       data_free,
-           GDestroyNotify       result_free,
-           gpointer             source_tag,
-           GCancellable        *cancellable,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  Job *job;
-
-  g_task_set_source_tag (task, source_tag);
-
-  if (self->closed)
-    {
-      if (data_free != NULL && data != NULL)
-        data_free (data);
-      g_task_return_new_error (task, CZ_STORE_ERROR, CZ_STORE_ERROR_CLOSED,
-                               _("The drafts database is closed."));
-      return;
-    }
-
-  job = g_new0 (Job, 1);
-  job->kind = JOB_RUN;
-  job->op = op;
-  job->data = data;
-  job->data_free = data_free;
-  job->result_free = result_free;
-  job->task = g_steal_pointer (&task);
-  push_job (self, job);
-}
-
-/* ---------------------------------------------------------------------- */
 /* GObject                                                                  */
 
 static void
@@ -509,12 +192,8 @@ cz_store_finalize (GObject *object)
 
   g_free (self->path);
   g_free (self->recovery_message);
-  g_clear_pointer (&self->jobs, g_async_queue_unref);
-  g_clear_pointer (&self->pending, g_hash_table_unref);
-  g_clear_pointer (&self->in_flight, g_hash_table_unref);
   g_clear_pointer (&self->open_dossiers, g_hash_table_unref);
-  g_queue_clear_full (&self->events, (GDestroyNotify) store_event_free);
-  g_mutex_clear (&self->lock);
+  store_worker_finalize (self);
 
   G_OBJECT_CLASS (cz_store_parent_class)->finalize (object);
 }
@@ -548,12 +227,7 @@ cz_store_class_init (CzStoreClass *klass)
 static void
 cz_store_init (CzStore *self)
 {
-  g_mutex_init (&self->lock);
-  g_queue_init (&self->events);
-  self->jobs = g_async_queue_new ();
-  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) store_pending_change_free);
-  self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  store_worker_init (self);
   self->open_dossiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -613,7 +287,7 @@ cz_store_new (const char  *path,
   g_source_set_name (self->event_source, "[coopzone] store events");
   g_source_attach (self->event_source, g_main_context_get_thread_default ());
 
-  self->worker = g_thread_new ("cz-store", worker_main, self);
+  store_worker_start (self);
 
   return g_steal_pointer (&self);
 }
@@ -651,14 +325,7 @@ cz_store_close (CzStore *self)
 
   g_return_if_fail (CZ_IS_STORE (self));
 
-  if (self->worker != NULL)
-    {
-      Job *job = g_new0 (Job, 1);
-
-      job->kind = JOB_QUIT;
-      push_job (self, job);
-      g_thread_join (g_steal_pointer (&self->worker));
-    }
+  store_worker_stop (self);
   self->closed = TRUE;
 
   g_hash_table_iter_init (&iter, self->open_dossiers);
@@ -671,7 +338,7 @@ cz_store_close (CzStore *self)
   store_close_db (self);
 
   /* Deliver the last ::saved while the store can still be listened to. */
-  if (self->event_source != NULL && !g_queue_is_empty (&self->events))
+  if (self->event_source != NULL)
     dispatch_events (self);
 }
 
@@ -680,7 +347,7 @@ cz_store_list_dossiers (CzStore  *self,
                         GError  **error)
 {
   g_return_val_if_fail (CZ_IS_STORE (self), NULL);
-  return run_sync (self, store_op_list, NULL, NULL, error);
+  return store_worker_run_sync (self, store_op_list, NULL, NULL, error);
 }
 
 void
@@ -690,8 +357,8 @@ cz_store_list_dossiers_async (CzStore             *self,
                               gpointer             user_data)
 {
   g_return_if_fail (CZ_IS_STORE (self));
-  run_async (self, store_op_list, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
-             cz_store_list_dossiers_async, cancellable, callback, user_data);
+  store_worker_run_async (self, store_op_list, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                          cz_store_list_dossiers_async, cancellable, callback, user_data);
 }
 
 /**
@@ -746,7 +413,7 @@ cz_store_open_dossier (CzStore     *self,
   if (existing != NULL)
     return g_object_ref (existing);
 
-  loaded = run_sync (self, store_op_load, g_strdup (id), g_free, error);
+  loaded = store_worker_run_sync (self, store_op_load, g_strdup (id), g_free, error);
   if (loaded == NULL)
     return NULL;
   return adopt_dossier (self, loaded);
@@ -761,8 +428,8 @@ cz_store_open_dossier_async (CzStore             *self,
 {
   g_return_if_fail (CZ_IS_STORE (self));
   g_return_if_fail (id != NULL);
-  run_async (self, store_op_load, g_strdup (id), g_free, g_object_unref,
-             cz_store_open_dossier_async, cancellable, callback, user_data);
+  store_worker_run_async (self, store_op_load, g_strdup (id), g_free, g_object_unref,
+                          cz_store_open_dossier_async, cancellable, callback, user_data);
 }
 
 CzDossier *
@@ -781,11 +448,12 @@ cz_store_open_dossier_finish (CzStore       *self,
 }
 
 static CzDossier *
-insert_snapshot (CzStore   *self,
-                 Snapshot  *snapshot,
-                 GError   **error)
+insert_snapshot (CzStore          *self,
+                 CzStoreSnapshot  *snapshot,
+                 GError          **error)
 {
-  CzDossier *loaded = run_sync (self, store_op_insert, snapshot, (GDestroyNotify) store_snapshot_free, error);
+  CzDossier *loaded = store_worker_run_sync (self, store_op_insert, snapshot,
+                                             (GDestroyNotify) store_snapshot_free, error);
 
   if (loaded == NULL)
     return NULL;
@@ -804,14 +472,14 @@ cz_store_create_dossier (CzStore     *self,
 /**
  * cz_store_import_dossier:
  * @source: a dossier read from a file (not one of this store's)
- *
- * Returns: (transfer full): the new dossier, with a new id
- */
-CzDossier *
-cz_store_import_dossier (CzStore    *self,
-                         CzDossier  *source,
-                         GError    **error)
-{
+                                        *
+                                        * Returns: (transfer full): the new dossier, with a new id
+                                        */
+                                        CzDossier *
+                                        cz_store_import_dossier (CzStore    *self,
+                                                                 CzDossier  *source,
+                                                                 GError    **error)
+                                        {
   g_return_val_if_fail (CZ_IS_STORE (self), NULL);
   g_return_val_if_fail (CZ_IS_DOSSIER (source), NULL);
   return insert_snapshot (self, store_snapshot_new ("import", cz_dossier_get_title (source), source), error);
@@ -823,7 +491,7 @@ cz_store_duplicate_dossier (CzStore     *self,
                             const char  *title,
                             GError     **error)
 {
-  Snapshot *snapshot;
+  CzStoreSnapshot *snapshot;
 
   g_return_val_if_fail (CZ_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -839,16 +507,16 @@ cz_store_rename_dossier (CzStore     *self,
                          const char  *title,
                          GError     **error)
 {
-  RenameData *data;
+  CzStoreRename *data;
   CzDossier *open;
 
   g_return_val_if_fail (CZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  data = g_new0 (RenameData, 1);
+  data = g_new0 (CzStoreRename, 1);
   data->id = g_strdup (id);
   data->title = g_strdup (title ? title : "");
-  if (run_sync (self, store_op_rename, data, (GDestroyNotify) store_rename_data_free, error) == NULL)
+  if (store_worker_run_sync (self, store_op_rename, data, (GDestroyNotify) store_rename_free, error) == NULL)
     return FALSE;
 
   open = g_hash_table_lookup (self->open_dossiers, id);
@@ -871,7 +539,7 @@ cz_store_delete_dossier (CzStore     *self,
   g_return_val_if_fail (CZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (run_sync (self, store_op_delete, g_strdup (id), g_free, error) == NULL)
+  if (store_worker_run_sync (self, store_op_delete, g_strdup (id), g_free, error) == NULL)
     return FALSE;
 
   /* An open copy no longer saves anywhere. */
@@ -894,29 +562,15 @@ cz_store_flush (CzStore  *self,
                 GError  **error)
 {
   g_return_val_if_fail (CZ_IS_STORE (self), FALSE);
-  return run_sync (self, NULL, NULL, NULL, error) != NULL;
+  return store_worker_run_sync (self, NULL, NULL, NULL, error) != NULL;
 }
 
 gboolean
 cz_store_has_pending (CzStore    *self,
                       const char *dossier_id)
 {
-  g_autofree char *prefix = NULL;
-  GHashTableIter iter;
-  gpointer key;
-  gboolean found;
-
   g_return_val_if_fail (CZ_IS_STORE (self), FALSE);
-
-  prefix = g_strconcat (dossier_id, "\n", NULL);
-  g_mutex_lock (&self->lock);
-  found = g_hash_table_contains (self->in_flight, dossier_id);
-  g_hash_table_iter_init (&iter, self->pending);
-  while (!found && g_hash_table_iter_next (&iter, &key, NULL))
-    found = g_str_has_prefix (key, prefix);
-  g_mutex_unlock (&self->lock);
-
-  return found;
+  return store_worker_has_pending (self, dossier_id);
 }
 
 /**
@@ -930,6 +584,6 @@ cz_store_dup_audit (CzStore     *self,
                     GError     **error)
 {
   g_return_val_if_fail (CZ_IS_STORE (self), NULL);
-  return run_sync (self, store_op_audit, g_strdup (dossier_id), g_free, error);
+  return store_worker_run_sync (self, store_op_audit, g_strdup (dossier_id), g_free, error);
 }
 
