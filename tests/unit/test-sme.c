@@ -163,6 +163,63 @@ test_unknown_figures (void)
   g_assert_cmpint (cz_sme_classify (CZ_SME_INDUSTRY_RETAIL, 299, -1, -1, NULL), ==, CZ_SME_STATUS_SME);
 }
 
+/* Each threshold of the industry's table on both sides (工信部联企业〔2011〕300号). */
+static void
+test_size_classes (void)
+{
+  g_autofree char *rule = NULL;
+
+  /* 工业: large at 1000 people and 40000 万元, medium at 300 and 2000, small at 20 and 300. */
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_INDUSTRY, 1000, 40000, -1, NULL), ==, CZ_SME_SIZE_LARGE);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_INDUSTRY, 999, 40000, -1, NULL), ==, CZ_SME_SIZE_MEDIUM);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_INDUSTRY, 1000, 39999, -1, NULL), ==, CZ_SME_SIZE_MEDIUM);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_INDUSTRY, 300, 2000, -1, NULL), ==, CZ_SME_SIZE_MEDIUM);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_INDUSTRY, 299, 2000, -1, NULL), ==, CZ_SME_SIZE_SMALL);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_INDUSTRY, 300, 1999, -1, NULL), ==, CZ_SME_SIZE_SMALL);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_INDUSTRY, 20, 300, -1, NULL), ==, CZ_SME_SIZE_SMALL);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_INDUSTRY, 19, 300, -1, NULL), ==, CZ_SME_SIZE_MICRO);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_INDUSTRY, 20, 299, -1, NULL), ==, CZ_SME_SIZE_MICRO);
+
+  /* Micro needs only one figure ("或"); the others need them all. */
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_INDUSTRY, 5, -1, -1, NULL), ==, CZ_SME_SIZE_MICRO);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_INDUSTRY, 500, -1, -1, &rule), ==, CZ_SME_SIZE_UNKNOWN);
+  g_assert_cmpstr (rule, ==, "工业：未填营业收入，无法划型");
+  g_clear_pointer (&rule, g_free);
+
+  /* The deciding clause is on the row, with the firm's figures. */
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_INDUSTRY, 150, 1200, -1, &rule), ==, CZ_SME_SIZE_SMALL);
+  g_assert_cmpstr (rule, ==, "工业：从业人员20人及以上且营业收入300万元及以上（150人，1200万元），未达中型标准，为小型企业");
+  g_clear_pointer (&rule, g_free);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_SOFTWARE, 8, 5000, -1, &rule), ==, CZ_SME_SIZE_MICRO);
+  g_assert_cmpstr (rule, ==, "软件和信息技术服务业：从业人员10人以下（8人），为微型企业");
+  g_clear_pointer (&rule, g_free);
+
+  /* Industries judged on revenue and assets, or on one figure. */
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_CONSTRUCTION, -1, 6000, 5000, NULL), ==, CZ_SME_SIZE_MEDIUM);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_CONSTRUCTION, -1, 6000, 4999, NULL), ==, CZ_SME_SIZE_SMALL);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_CONSTRUCTION, -1, 80000, 80000, NULL), ==, CZ_SME_SIZE_LARGE);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_AGRICULTURE, -1, 500, -1, NULL), ==, CZ_SME_SIZE_MEDIUM);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_AGRICULTURE, -1, 49, -1, NULL), ==, CZ_SME_SIZE_MICRO);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_OTHER, 100, -1, -1, NULL), ==, CZ_SME_SIZE_MEDIUM);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_OTHER, 99, -1, -1, NULL), ==, CZ_SME_SIZE_SMALL);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_OTHER, 300, 5, 5, NULL), ==, CZ_SME_SIZE_LARGE);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_LEASING_BUSINESS, 100, -1, 8000, NULL), ==, CZ_SME_SIZE_MEDIUM);
+  g_assert_cmpint (cz_sme_classify_size (CZ_SME_INDUSTRY_LEASING_BUSINESS, 100, -1, 99, NULL), ==, CZ_SME_SIZE_MICRO);
+
+  /* The size class agrees with the SME status wherever both are known. */
+  for (guint i = 0; i < CZ_SME_N_INDUSTRIES; i++)
+    for (gint64 e = 0; e <= 2500; e += 250)
+      for (gint64 r = 0; r <= 250000; r += 25000)
+        {
+          CzSmeSize size = cz_sme_classify_size (i, e, r, r / 2, NULL);
+          CzSmeStatus status = cz_sme_classify (i, e, r, r / 2, NULL);
+
+          g_assert_cmpint (size == CZ_SME_SIZE_LARGE, ==, status == CZ_SME_STATUS_NOT_SME);
+        }
+
+  g_assert_cmpstr (cz_sme_size_get_name_zh (CZ_SME_SIZE_MICRO), ==, "微型");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/sme/each-bound-both-sides", test_each_bound_both_sides);
   g_test_add_func ("/sme/industry-examples", test_industry_examples);
   g_test_add_func ("/sme/unknown-figures", test_unknown_figures);
+  g_test_add_func ("/sme/size-classes", test_size_classes);
 
   return g_test_run ();
 }

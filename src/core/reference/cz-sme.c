@@ -170,3 +170,215 @@ cz_sme_classify (CzSmeIndustry   industry,
 
   return something_missing ? CZ_SME_STATUS_UNKNOWN : CZ_SME_STATUS_NOT_SME;
 }
+
+/* The lower bounds (inclusive) of a medium and of a small firm, by criterion
+ * (employees, revenue, total assets; -1 where unused): 《中小企业划型标准规定》
+ * (工信部联企业〔2011〕300号) article 4, "…及以上，且…及以上的为中型企业". A firm
+ * below a small bound in any criterion is micro. */
+static const gint64 medium_bounds[CZ_SME_N_INDUSTRIES][3] = {
+  [CZ_SME_INDUSTRY_AGRICULTURE]              = {  -1,   500,   -1 },
+  [CZ_SME_INDUSTRY_INDUSTRY]                 = { 300,  2000,   -1 },
+  [CZ_SME_INDUSTRY_CONSTRUCTION]             = {  -1,  6000, 5000 },
+  [CZ_SME_INDUSTRY_WHOLESALE]                = {  20,  5000,   -1 },
+  [CZ_SME_INDUSTRY_RETAIL]                   = {  50,   500,   -1 },
+  [CZ_SME_INDUSTRY_TRANSPORT]                = { 300,  3000,   -1 },
+  [CZ_SME_INDUSTRY_WAREHOUSING]              = { 100,  1000,   -1 },
+  [CZ_SME_INDUSTRY_POSTAL]                   = { 300,  2000,   -1 },
+  [CZ_SME_INDUSTRY_ACCOMMODATION]            = { 100,  2000,   -1 },
+  [CZ_SME_INDUSTRY_CATERING]                 = { 100,  2000,   -1 },
+  [CZ_SME_INDUSTRY_INFORMATION_TRANSMISSION] = { 100,  1000,   -1 },
+  [CZ_SME_INDUSTRY_SOFTWARE]                 = { 100,  1000,   -1 },
+  [CZ_SME_INDUSTRY_REAL_ESTATE]              = {  -1,  1000, 5000 },
+  [CZ_SME_INDUSTRY_PROPERTY_MANAGEMENT]      = { 300,  1000,   -1 },
+  [CZ_SME_INDUSTRY_LEASING_BUSINESS]         = { 100,    -1, 8000 },
+  [CZ_SME_INDUSTRY_OTHER]                    = { 100,    -1,   -1 },
+};
+
+static const gint64 small_bounds[CZ_SME_N_INDUSTRIES][3] = {
+  [CZ_SME_INDUSTRY_AGRICULTURE]              = {  -1,    50,   -1 },
+  [CZ_SME_INDUSTRY_INDUSTRY]                 = {  20,   300,   -1 },
+  [CZ_SME_INDUSTRY_CONSTRUCTION]             = {  -1,   300,  300 },
+  [CZ_SME_INDUSTRY_WHOLESALE]                = {   5,  1000,   -1 },
+  [CZ_SME_INDUSTRY_RETAIL]                   = {  10,   100,   -1 },
+  [CZ_SME_INDUSTRY_TRANSPORT]                = {  20,   200,   -1 },
+  [CZ_SME_INDUSTRY_WAREHOUSING]              = {  20,   100,   -1 },
+  [CZ_SME_INDUSTRY_POSTAL]                   = {  20,   100,   -1 },
+  [CZ_SME_INDUSTRY_ACCOMMODATION]            = {  10,   100,   -1 },
+  [CZ_SME_INDUSTRY_CATERING]                 = {  10,   100,   -1 },
+  [CZ_SME_INDUSTRY_INFORMATION_TRANSMISSION] = {  10,   100,   -1 },
+  [CZ_SME_INDUSTRY_SOFTWARE]                 = {  10,    50,   -1 },
+  [CZ_SME_INDUSTRY_REAL_ESTATE]              = {  -1,   100, 2000 },
+  [CZ_SME_INDUSTRY_PROPERTY_MANAGEMENT]      = { 100,   500,   -1 },
+  [CZ_SME_INDUSTRY_LEASING_BUSINESS]         = {  10,    -1,  100 },
+  [CZ_SME_INDUSTRY_OTHER]                    = {  10,    -1,   -1 },
+};
+
+static const struct
+{
+  const char *id;
+  const char *name_zh;
+} sizes[] = {
+  [CZ_SME_SIZE_UNKNOWN] = { "unknown", "未能划型" },
+  [CZ_SME_SIZE_LARGE]   = { "large", "大型" },
+  [CZ_SME_SIZE_MEDIUM]  = { "medium", "中型" },
+  [CZ_SME_SIZE_SMALL]   = { "small", "小型" },
+  [CZ_SME_SIZE_MICRO]   = { "micro", "微型" },
+};
+
+const char *
+cz_sme_size_to_id (CzSmeSize size)
+{
+  g_return_val_if_fail ((guint) size < G_N_ELEMENTS (sizes), NULL);
+  return sizes[size].id;
+}
+
+gboolean
+cz_sme_size_from_id (const char *id,
+                     CzSmeSize  *out_size)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    if (g_strcmp0 (id, sizes[i].id) == 0)
+      {
+        *out_size = (CzSmeSize) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+cz_sme_size_get_name_zh (CzSmeSize size)
+{
+  g_return_val_if_fail ((guint) size < G_N_ELEMENTS (sizes), NULL);
+  return sizes[size].name_zh;
+}
+
+static const char *criterion_zh[3] = { "从业人员", "营业收入", "资产总额" };
+static const char *unit_zh[3] = { "人", "万元", "万元" };
+
+/* "从业人员20人及以上且营业收入300万元及以上" for @bounds. */
+static void
+append_all_at_least (GString      *out,
+                     const gint64  bounds[3])
+{
+  gboolean first = TRUE;
+
+  for (guint c = 0; c < 3; c++)
+    {
+      if (bounds[c] < 0)
+        continue;
+      g_string_append_printf (out, "%s%s%" G_GINT64_FORMAT "%s及以上",
+                              first ? "" : "且", criterion_zh[c], bounds[c], unit_zh[c]);
+      first = FALSE;
+    }
+}
+
+/* "（150人，1200万元）": the firm's own figures for the criteria used. */
+static void
+append_figures (GString      *out,
+                const gint64  bounds[3],
+                const gint64  figures[3])
+{
+  gboolean first = TRUE;
+
+  g_string_append (out, "（");
+  for (guint c = 0; c < 3; c++)
+    {
+      if (bounds[c] < 0)
+        continue;
+      g_string_append_printf (out, "%s%" G_GINT64_FORMAT "%s", first ? "" : "，", figures[c], unit_zh[c]);
+      first = FALSE;
+    }
+  g_string_append (out, "）");
+}
+
+CzSmeSize
+cz_sme_classify_size (CzSmeIndustry   industry,
+                      gint64          employees,
+                      gint64          revenue_wan,
+                      gint64          total_assets_wan,
+                      char          **out_rule)
+{
+  const gint64 figures[3] = { employees, revenue_wan, total_assets_wan };
+  gint64 large[3];
+  g_autoptr(GString) rule = NULL;
+  CzSmeSize size = CZ_SME_SIZE_UNKNOWN;
+  int missing = -1;
+
+  if (out_rule != NULL)
+    *out_rule = NULL;
+  g_return_val_if_fail (industry_is_valid (industry), CZ_SME_SIZE_UNKNOWN);
+
+  large[0] = rules[industry].employees;
+  large[1] = rules[industry].revenue_wan;
+  large[2] = rules[industry].total_assets_wan;
+  rule = g_string_new (rules[industry].name_zh);
+  g_string_append (rule, "：");
+
+  /* Micro as soon as one given figure is below its small bound ("或"),
+   * whatever the others are. */
+  for (guint c = 0; c < 3; c++)
+    {
+      if (small_bounds[industry][c] < 0)
+        continue;
+      if (figures[c] < 0)
+        {
+          if (missing < 0)
+            missing = c;
+          continue;
+        }
+      if (figures[c] < small_bounds[industry][c])
+        {
+          g_string_append_printf (rule, "%s%" G_GINT64_FORMAT "%s以下（%" G_GINT64_FORMAT "%s），为微型企业",
+                                  criterion_zh[c], small_bounds[industry][c], unit_zh[c],
+                                  figures[c], unit_zh[c]);
+          size = CZ_SME_SIZE_MICRO;
+          goto out;
+        }
+    }
+
+  if (missing >= 0)
+    {
+      g_string_append_printf (rule, "未填%s，无法划型", criterion_zh[missing]);
+      goto out;
+    }
+
+  {
+    gboolean is_large = TRUE;
+    gboolean is_medium = TRUE;
+
+    for (guint c = 0; c < 3; c++)
+      {
+        if (large[c] >= 0 && figures[c] < large[c])
+          is_large = FALSE;
+        if (medium_bounds[industry][c] >= 0 && figures[c] < medium_bounds[industry][c])
+          is_medium = FALSE;
+      }
+
+    if (is_large)
+      {
+        append_all_at_least (rule, large);
+        append_figures (rule, large, figures);
+        g_string_append (rule, "，为大型企业");
+        size = CZ_SME_SIZE_LARGE;
+      }
+    else if (is_medium)
+      {
+        append_all_at_least (rule, medium_bounds[industry]);
+        append_figures (rule, medium_bounds[industry], figures);
+        g_string_append (rule, "，未达大型标准，为中型企业");
+        size = CZ_SME_SIZE_MEDIUM;
+      }
+    else
+      {
+        append_all_at_least (rule, small_bounds[industry]);
+        append_figures (rule, small_bounds[industry], figures);
+        g_string_append (rule, "，未达中型标准，为小型企业");
+        size = CZ_SME_SIZE_SMALL;
+      }
+  }
+
+out:
+  if (out_rule != NULL)
+    *out_rule = g_string_free (g_steal_pointer (&rule), FALSE);
+  return size;
+}

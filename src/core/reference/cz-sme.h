@@ -75,4 +75,34 @@ CzSmeStatus     cz_sme_classify              (CzSmeIndustry   industry,
                                               gint64          total_assets_wan,
                                               CzSmeCriterion *out_criterion);
 
+/* The four size classes of the 2011 rule (大型 / 中型 / 小型 / 微型). */
+typedef enum
+{
+  CZ_SME_SIZE_UNKNOWN,
+  CZ_SME_SIZE_LARGE,
+  CZ_SME_SIZE_MEDIUM,
+  CZ_SME_SIZE_SMALL,
+  CZ_SME_SIZE_MICRO,
+} CzSmeSize;
+
+/* "large", "medium", "small", "micro", "unknown". */
+const char     *cz_sme_size_to_id            (CzSmeSize       size);
+gboolean        cz_sme_size_from_id          (const char     *id,
+                                              CzSmeSize      *out_size);
+/* 大型, 中型, 小型, 微型: the rule's words, as forms print them; not translated. */
+const char     *cz_sme_size_get_name_zh      (CzSmeSize       size);
+
+/* The size class under the rule's full table: the SME bounds of
+ * cz_sme_classify() and, below them, the medium and small thresholds ("X及以上
+ * 且 Y及以上"). Figures as for cz_sme_classify(); -1 means not given.
+ * @out_rule (optional) receives the clause that decided, in the rule's own
+ * Chinese words with the firm's figures, such as
+ * "工业：从业人员20人及以上且营业收入300万元及以上（150人，1200万元），为小型企业";
+ * for UNKNOWN it names the figure that is missing. */
+CzSmeSize       cz_sme_classify_size         (CzSmeIndustry   industry,
+                                              gint64          employees,
+                                              gint64          revenue_wan,
+                                              gint64          total_assets_wan,
+                                              char          **out_rule);
+
 G_END_DECLS
