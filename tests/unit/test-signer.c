@@ -259,6 +259,91 @@ test_pkcs12_openssl (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "BEGIN CERTIFICATE"));
 }
 
+static void
+on_result (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* The async pairs the windows use: open a remembered location, import a
+ * file, each on a worker, each refusing a wrong passphrase and honouring a
+ * cancelled cancellable. */
+static void
+test_open_and_import_async (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzSigner) created = cz_signer_create_department (DEPARTMENT, CZ_SIGNER_KEY_ECDSA_P256, NULL, &error);
+  g_autofree char *path = fixture_path (fixture, "导入.p12");
+  g_autofree char *signers = fixture_path (fixture, "signers");
+  g_autofree char *copy = g_build_filename (signers, "导入.p12", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) imported = NULL;
+  g_autoptr(GAsyncResult) r1 = NULL;
+  g_autoptr(GAsyncResult) r2 = NULL;
+  g_autoptr(GAsyncResult) r3 = NULL;
+  g_autoptr(GAsyncResult) r4 = NULL;
+  g_autoptr(GAsyncResult) r5 = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(CzSigner) opened = NULL;
+  g_autoptr(CzSigner) refused = NULL;
+  g_autoptr(CzSigner) copied = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_true (cz_signer_save_pkcs12 (created, file, "pw", NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (cz_signer_location_is_token ("pkcs11:token=x"));
+  g_assert_false (cz_signer_location_is_token (path));
+
+  cz_signer_open_async (path, "pw", NULL, on_result, &r1);
+  opened = cz_signer_open_finish (wait_for (&r1), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cz_signer_get_fingerprint (opened), ==, cz_signer_get_fingerprint (created));
+
+  cz_signer_open_async (path, "wrong", NULL, on_result, &r2);
+  refused = cz_signer_open_finish (wait_for (&r2), &error);
+  g_assert_error (error, CZ_SIGNER_ERROR, CZ_SIGNER_ERROR_BAD_PASSPHRASE);
+  g_assert_null (refused);
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancelled);
+  cz_signer_import_pkcs12_file_async (file, "pw", signers, cancelled, on_result, &r3);
+  refused = cz_signer_import_pkcs12_file_finish (wait_for (&r3), &imported, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (refused);
+  g_assert_null (imported);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  cz_signer_import_pkcs12_file_async (file, "pw", signers, NULL, on_result, &r4);
+  copied = cz_signer_import_pkcs12_file_finish (wait_for (&r4), &imported, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cz_signer_get_fingerprint (copied), ==, cz_signer_get_fingerprint (created));
+  g_assert_nonnull (imported);
+  g_assert_cmpstr (g_file_peek_path (imported), ==, copy);
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* The source tag is checked: one pair's result is not the other's. */
+  cz_signer_open_async (copy, "pw", cancelled, on_result, &r5);
+  g_assert_null (cz_signer_open_finish (wait_for (&r5), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 /* SoftHSM2 stands in for a USB key. */
 static void
 test_pkcs11_softhsm (Fixture       *fixture,
@@ -359,6 +444,30 @@ test_pkcs11_softhsm (Fixture       *fixture,
 
   refused = cz_signer_new_from_pkcs11 ("pkcs11:token=NoSuchToken;object=x", "123456", &error);
   g_assert_error (error, CZ_SIGNER_ERROR, CZ_SIGNER_ERROR_TOKEN);
+  g_clear_error (&error);
+
+  /* Listed on a worker, without a PIN; opened through the location. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GAsyncResult) opened_result = NULL;
+    g_autoptr(GPtrArray) keys = NULL;
+    g_autoptr(CzSigner) opened = NULL;
+    CzTokenKey *found = NULL;
+
+    cz_signer_list_token_keys_async (NULL, on_result, &result);
+    keys = cz_signer_list_token_keys_finish (wait_for (&result), &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < keys->len; i++)
+      if (g_strcmp0 (((CzTokenKey *) keys->pdata[i])->fingerprint, cz_signer_get_fingerprint (created)) == 0)
+        found = keys->pdata[i];
+    g_assert_nonnull (found);
+    g_assert_cmpstr (found->token, ==, "CoopZone");
+
+    cz_signer_open_async (found->uri, "123456", NULL, on_result, &opened_result);
+    opened = cz_signer_open_finish (wait_for (&opened_result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cz_signer_get_backend_name (opened), ==, "pkcs11");
+  }
 }
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -381,6 +490,7 @@ main (int   argc,
   ADD ("/signer/pkcs12-round-trip", test_pkcs12_round_trip);
   ADD ("/signer/pkcs12-not-pkcs12", test_pkcs12_not_pkcs12);
   ADD ("/signer/pkcs12-openssl", test_pkcs12_openssl);
+  ADD ("/signer/open-and-import-async", test_open_and_import_async);
   ADD ("/signer/pkcs11-softhsm", test_pkcs11_softhsm);
 
   status = g_test_run ();

@@ -1,8 +1,9 @@
 /* cz-signer-backend.h — what holds a signer's key, for backends only
  *
  * A backend signs; CzSigner owns it and knows the certificate. The GnuTLS
- * backend in cz-signer.c serves generated keys, PKCS#12 files and PKCS#11
- * tokens; an SM2 backend would implement the same three functions.
+ * backend (cz-signer-gnutls.c, cz-signer-token.c) serves generated keys,
+ * PKCS#12 files and PKCS#11 tokens; another backend implements the same
+ * three functions.
  *
  * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +19,8 @@ typedef struct _CzSignerBackend CzSignerBackend;
 struct _CzSignerBackend
 {
   const char *name;
+  /* A static name for the key ("SM2"), or NULL to read it from the certificate. */
+  const char *key_algorithm;
 
   /* A detached CMS SignedData (DER) over @content with @certificate_der
    * embedded and @signing_time as signingTime. */

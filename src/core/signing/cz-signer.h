@@ -71,6 +71,22 @@ CzSigner     *cz_signer_new_from_pkcs12_file   (GFile            *file,
                                                 GCancellable     *cancellable,
                                                 GError          **error);
 
+/* Opens the signer at @location, as the settings remember it: a "pkcs11:"
+ * URI (@secret is the PIN) or a PKCS#12 file's path (@secret is its
+ * passphrase). Blocks: use the async pair from the main loop. */
+gboolean      cz_signer_location_is_token      (const char       *location);
+CzSigner     *cz_signer_open                   (const char       *location,
+                                                const char       *secret,
+                                                GCancellable     *cancellable,
+                                                GError          **error);
+void          cz_signer_open_async             (const char       *location,
+                                                const char       *secret,
+                                                GCancellable     *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer          user_data);
+CzSigner     *cz_signer_open_finish            (GAsyncResult     *result,
+                                                GError          **error);
+
 /* Where imported signers are kept: $XDG_DATA_HOME/coopzone/signers. */
 char         *cz_signer_dup_default_dir        (void);
 
@@ -83,6 +99,15 @@ CzSigner     *cz_signer_import_pkcs12_file     (GFile            *file,
                                                 GFile           **imported,
                                                 GCancellable     *cancellable,
                                                 GError          **error);
+void          cz_signer_import_pkcs12_file_async  (GFile            *file,
+                                                   const char       *passphrase,
+                                                   const char       *signers_dir,
+                                                   GCancellable     *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer          user_data);
+CzSigner     *cz_signer_import_pkcs12_file_finish (GAsyncResult     *result,
+                                                   GFile           **imported,
+                                                   GError          **error);
 
 /* A key on a PKCS#11 token (through p11-kit): @uri names the key's object (an
  * RFC 7512 "pkcs11:" URI); the certificate with the same id on the same token
@@ -108,6 +133,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CzTokenKey, cz_token_key_free)
 /* The certificates on every token p11-kit reaches, as keys to choose
  * (no PIN is needed to list them). Blocks: call it on a worker. */
 GPtrArray    *cz_signer_list_token_keys        (GError          **error);
+void          cz_signer_list_token_keys_async  (GCancellable     *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer          user_data);
+/* An array of CzTokenKey, possibly empty. */
+GPtrArray    *cz_signer_list_token_keys_finish (GAsyncResult     *result,
+                                                GError          **error);
 
 /* Writes certificate and key as PKCS#12 (PBES2 AES-256, SHA-256 MAC) under
  * @passphrase, mode 0600, atomically: the file is either the old one or the
