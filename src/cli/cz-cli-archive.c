@@ -21,6 +21,7 @@
 #include "cz-fields.h"
 #include "cz-form.h"
 #include "cz-rules.h"
+#include "cz-rules-catalog.h"
 #include "cz-signer.h"
 
 #include "cz-cli.h"
@@ -363,6 +364,8 @@ command_pack (CliContext  *ctx,
       print_blockers (check);
       return EXIT_BLOCKERS;
     }
+  /* Packing seals the pack in use in: the dossier (and its archive) say which. */
+  cz_rules_record_in_dossier (rules, dossier);
 
   secret = read_secret_file (signer_path ? passphrase_file : pin_file, &error);
   if (secret == NULL)

@@ -484,6 +484,54 @@ command_rules (CliContext  *ctx,
   return 0;
 }
 
+/* As the application's "Load Rules Pack…" re-checks the open dossiers of the
+ * pack's year, installing records the pack in the stored dossiers of that
+ * year: it is the pack they are prepared with from now on. A store that does
+ * not exist yet is not created. */
+static int
+record_installed_pack (CliContext *ctx,
+                       CzRules    *rules)
+{
+  g_autofree char *path = ctx->store_path ? g_strdup (ctx->store_path) : cz_store_dup_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzStore) store = NULL;
+  g_autoptr(GPtrArray) infos = NULL;
+  guint n_recorded = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return 0;
+  store = cz_store_new (path, &error);
+  if (store != NULL)
+    infos = cz_store_list_dossiers (store, &error);
+  for (guint i = 0; infos != NULL && i < infos->len && error == NULL; i++)
+    {
+      const char *id = cz_dossier_info_get_id (g_ptr_array_index (infos, i));
+      g_autoptr(CzDossier) dossier = cz_store_open_dossier (store, id, &error);
+      g_autoptr(CzRules) in_use = dossier ? cz_rules_dup_for_dossier (dossier, NULL) : NULL;
+
+      if (in_use != NULL && g_strcmp0 (cz_rules_get_sha256 (in_use), cz_rules_get_sha256 (rules)) == 0 &&
+          g_strcmp0 (cz_dossier_get_text (dossier, CZ_FIELD_RULES_PACK_SHA256), cz_rules_get_sha256 (rules)) != 0)
+        {
+          cz_rules_record_in_dossier (rules, dossier);
+          n_recorded++;
+        }
+    }
+  if (error == NULL && store != NULL)
+    cz_store_flush (store, &error);
+  if (error != NULL)
+    return fail ("%s", error->message);
+
+  if (n_recorded > 0)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Recorded in %u stored dossier of that year.",
+                            "Recorded in %u stored dossiers of that year.",
+                            n_recorded), n_recorded);
+      g_print ("\n");
+    }
+  return 0;
+}
+
 /* The scriptable twin of the application's "Load Rules Pack…". */
 int
 command_install_rules (CliContext  *ctx,
@@ -507,5 +555,5 @@ command_install_rules (CliContext  *ctx,
   g_print (_("Rules pack %1$s is now in use for %2$u (SHA-256 %3$s)."),
            cz_rules_get_id (rules), cz_rules_get_year (rules), cz_rules_get_sha256 (rules));
   g_print ("\n");
-  return 0;
+  return record_installed_pack (ctx, rules);
 }

@@ -20,6 +20,7 @@
 #include "cz-dossier.h"
 #include "cz-fields.h"
 #include "cz-number.h"
+#include "cz-rules-catalog.h"
 #include "cz-sample.h"
 #include "cz-cli-evidence.h"
 #include "cz-sample-evidence.h"
@@ -203,6 +204,7 @@ command_import (CliContext  *ctx,
   g_autoptr(CzDossier) source = cz_dossier_new_from_file (file, NULL, &error);
   g_autoptr(CzStore) store = NULL;
   g_autoptr(CzDossier) imported = NULL;
+  g_autoptr(CzRules) rules = NULL;
 
   if (source == NULL)
     return fail ("%s", error->message);
@@ -211,6 +213,10 @@ command_import (CliContext  *ctx,
   if (store == NULL)
     return fail ("%s", error->message);
 
+  /* Started here: it says which pack it is prepared with. */
+  rules = cz_rules_record_for_dossier (source, &error);
+  if (rules == NULL)
+    return fail ("%s", error->message);
   imported = cz_store_import_dossier (store, source, &error);
   if (imported == NULL)
     return fail ("%s", error->message);
@@ -231,8 +237,12 @@ command_sample (CliContext  *ctx,
     {
       g_autoptr(CzStore) store = open_store (ctx, &error);
       g_autoptr(CzDossier) imported = NULL;
+      g_autoptr(CzRules) rules = NULL;
 
       if (store == NULL)
+        return fail ("%s", error->message);
+      rules = cz_rules_record_for_dossier (sample, &error);
+      if (rules == NULL)
         return fail ("%s", error->message);
       imported = cz_store_import_dossier (store, sample, &error);
       if (imported == NULL || !cz_sample_add_evidence_to_stored (store, imported, NULL, &error))

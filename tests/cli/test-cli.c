@@ -107,6 +107,94 @@ test_sample_import_list_show_export (Fixture       *fixture,
   result_clear (&r);
 }
 
+/* The dossier's rows and the whole audit trail, as the database file holds
+ * them, read with the sqlite3 tool (not CoopZone's own code). */
+static char *
+dump_dossier_rows (Fixture    *fixture,
+                   const char *id)
+{
+  g_autofree char *database = g_build_filename (fixture->dir, "data", "coopzone", "coopzone.db", NULL);
+  g_autofree char *sql = g_strdup_printf (".mode quote\n"
+                                          "SELECT * FROM dossiers WHERE id = '%1$s';\n"
+                                          "SELECT * FROM fields WHERE dossier_id = '%1$s' ORDER BY field_id;\n"
+                                          "SELECT * FROM audit ORDER BY seq;\n", id);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              "sqlite3", "-readonly", database, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, sql, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+  return out;
+}
+
+/* Checking a dossier changes nothing: on a freshly imported dossier,
+ * validate, evidence and export-form leave its rows and the audit trail
+ * byte for byte as they were. The pack it is checked with was recorded when
+ * it was imported (started), not by the check. */
+static void
+test_readers_never_write (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *sample = fixture_path (fixture, "sample.json");
+  g_autofree char *form = fixture_path (fixture, "form.pdf");
+  g_autofree char *province = fixture_path (fixture, "province.json");
+  g_autofree char *id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Result r;
+
+  r = run_cli (fixture, "sample", sample, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  r = run_cli (fixture, "import", sample, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  id = g_strstrip (g_strdup (r.out));
+  result_clear (&r);
+
+  before = dump_dossier_rows (fixture, id);
+  assert_contains (before, "'rules.pack_id'");
+  assert_contains (before, "\"cn.miit.coopzone.2025\"");
+
+  r = run_cli (fixture, "validate", id, NULL);
+  g_assert_cmpint (r.status, !=, 2);
+  result_clear (&r);
+  r = run_cli (fixture, "validate", id, "--json", NULL);
+  g_assert_cmpint (r.status, !=, 2);
+  result_clear (&r);
+  r = run_cli (fixture, "evidence", id, NULL);
+  g_assert_cmpint (r.status, !=, 2);
+  result_clear (&r);
+  r = run_cli (fixture, "export-form", id, form, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_test (form, G_FILE_TEST_IS_REGULAR));
+
+  /* Checked with another pack (a province's, to see what it would say): the
+   * dossier still says it is prepared with its own. */
+  {
+    g_autoptr(GString) pack = g_string_new (NULL);
+    g_autofree char *builtin = NULL;
+
+    g_assert_true (g_file_get_contents (g_getenv ("COOPZONE_BUILTIN_PACK"), &builtin, NULL, NULL));
+    g_string_assign (pack, builtin);
+    g_assert_cmpuint (g_string_replace (pack, "\"cn.miit.coopzone.2025\"", "\"province.test.2025\"", 1), ==, 1);
+    g_assert_true (g_file_set_contents (province, pack->str, -1, NULL));
+  }
+  r = run_cli (fixture, "validate", id, "--rules", province, NULL);
+  g_assert_cmpint (r.status, !=, 2);
+  result_clear (&r);
+  r = run_cli (fixture, "export-form", id, form, "--rules", province, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  after = dump_dossier_rows (fixture, id);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_sample_into_store (Fixture       *fixture,
                         gconstpointer  data)
@@ -243,6 +331,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/cli/sample-import-list-show-export", test_sample_import_list_show_export);
   ADD ("/cli/sample-into-store", test_sample_into_store);
+  ADD ("/cli/readers-never-write", test_readers_never_write);
   ADD ("/cli/bad-usage", test_bad_usage);
   ADD ("/cli/bad-input-files", test_bad_input_files);
   ADD ("/cli/newer-store-refused", test_newer_store_refused);

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "cz-fields.h"
@@ -244,6 +246,8 @@ test_reload_rules (Fixture       *fixture,
   g_assert_cmpstr (cz_rules_get_sha256 (cz_validator_get_rules (validator)), ==, cz_rules_get_sha256 (installed));
   g_assert_cmpstr (cz_rules_get_sha256 (cz_validator_get_rules (validator)), !=, sha_before);
   g_assert_cmpuint (cz_validator_get_n_warnings (validator), >, warnings_before);
+  /* The pack the person chose is the one the dossier says it is prepared with. */
+  g_assert_cmpstr (cz_dossier_get_text (dossier, CZ_FIELD_RULES_PACK_SHA256), ==, cz_rules_get_sha256 (installed));
 
   {
     g_autofree char *dir = cz_rules_dup_install_dir ();
@@ -251,6 +255,79 @@ test_reload_rules (Fixture       *fixture,
     g_remove (path);
   }
   gtk_window_destroy (window);
+}
+
+/* The dossier's rows and the whole audit trail as the database file holds
+ * them, read with the sqlite3 tool rather than CoopZone's own code. */
+static char *
+dump_dossier_rows (CzStore    *store,
+                   const char *id)
+{
+  g_autofree char *sql = g_strdup_printf (".mode quote\n"
+                                          "SELECT * FROM dossiers WHERE id = '%1$s';\n"
+                                          "SELECT * FROM fields WHERE dossier_id = '%1$s' ORDER BY field_id;\n"
+                                          "SELECT * FROM audit ORDER BY seq;\n", id);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  cz_store_flush (store, &error);
+  g_assert_no_error (error);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              "sqlite3", "-readonly", cz_store_get_path (store), NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, sql, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+  return out;
+}
+
+/* Opening a freshly imported dossier and looking through every step without
+ * typing changes nothing on disk: no field, no modified time, no audit row. */
+static void
+test_opening_writes_nothing (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) sample = cz_sample_dossier_new ();
+  g_autoptr(CzDossier) imported = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CzWindow *window;
+  CzWizard *wizard;
+
+  /* Imported as a dossier started before CoopZone recorded the pack at the
+   * start: it names none, and looking at it must not name one either. */
+  imported = cz_store_import_dossier (fixture->store, sample, &error);
+  g_assert_no_error (error);
+  id = g_strdup (cz_dossier_get_id (imported));
+  g_clear_object (&imported);
+  before = dump_dossier_rows (fixture->store, id);
+  g_assert_null (strstr (before, "rules.pack_sha256"));
+
+  window = cz_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  cz_window_open_dossier (window, id);
+  cz_test_spin_until (cz_window_get_wizard (window) != NULL);
+  wizard = cz_window_get_wizard (window);
+  cz_test_spin_until (cz_wizard_get_n_pages (wizard) == 8);
+  for (guint i = 0; i < cz_wizard_get_n_pages (wizard); i++)
+    {
+      g_assert_true (cz_wizard_show_step (wizard, cz_wizard_page_get_step_id (cz_wizard_get_page (wizard, i))));
+      cz_test_flush_main_loop ();
+    }
+  cz_test_spin_until (!cz_wizard_get_evidence_busy (wizard));
+  cz_test_spin_until (g_strcmp0 (cz_wizard_get_save_status (wizard), "All changes saved") == 0);
+
+  after = dump_dossier_rows (fixture->store, id);
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cz_test_flush_main_loop ();
+  g_free (after);
+  after = dump_dossier_rows (fixture->store, id);
+  g_assert_cmpstr (after, ==, before);
 }
 
 /* Steps after the first are built after the first frame; Next works at once
@@ -353,6 +430,7 @@ main (int   argc,
   ADD ("/wizard/save-status-and-title", test_save_status_and_title);
   ADD ("/wizard/two-windows-share-edits", test_two_windows_share_edits);
   ADD ("/wizard/reload-rules", test_reload_rules);
+  ADD ("/wizard/opening-writes-nothing", test_opening_writes_nothing);
   ADD ("/wizard/steps-built-after-first", test_steps_built_after_first);
   ADD ("/wizard/step-list-fills-by-itself", test_step_list_fills_by_itself);
   ADD ("/wizard/open-focuses-first-answer", test_open_focuses_first_answer);

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cz-fields.h"
+#include "cz-rules-catalog.h"
 #include "cz-rules.h"
 #include "cz-sample.h"
 #include "cz-validator.h"
@@ -487,14 +488,20 @@ test_file_then_bad_file_keeps_good (void)
   g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"io.github.coopzone.rules\"}", -1, &error));
   g_assert_no_error (error);
 
+  /* Checking reads only: the pack is recorded where it is chosen. */
   validator = cz_validator_new (dossier, shipped);
+  g_assert_null (cz_dossier_get_text (dossier, CZ_FIELD_RULES_PACK_ID));
+  g_assert_null (cz_dossier_get_text (dossier, CZ_FIELD_RULES_PACK_SHA256));
+  g_assert_false (cz_validator_get_has_blockers (validator));
+  cz_rules_record_in_dossier (shipped, dossier);
   g_assert_cmpstr (cz_dossier_get_text (dossier, CZ_FIELD_RULES_PACK_ID), ==, "cn.miit.coopzone.2025");
   g_assert_cmpstr (cz_dossier_get_text (dossier, CZ_FIELD_RULES_PACK_SHA256), ==, cz_rules_get_sha256 (shipped));
-  g_assert_false (cz_validator_get_has_blockers (validator));
 
   good = cz_rules_new_from_file (good_file, &error);
   g_assert_no_error (error);
   cz_validator_set_rules (validator, good);
+  g_assert_cmpstr (cz_dossier_get_text (dossier, CZ_FIELD_RULES_PACK_ID), ==, "cn.miit.coopzone.2025");
+  cz_rules_record_in_dossier (good, dossier);
   g_assert_cmpstr (cz_dossier_get_text (dossier, CZ_FIELD_RULES_PACK_ID), ==, "cn.province.coopzone.2025");
   g_assert_cmpstr (cz_dossier_get_text (dossier, CZ_FIELD_RULES_PACK_SHA256), ==, cz_rules_get_sha256 (good));
   g_assert_cmpstr (cz_rules_get_sha256 (good), !=, cz_rules_get_sha256 (shipped));

@@ -20,6 +20,7 @@
 #include "cz-archive-dossier.h"
 #include "cz-fields.h"
 #include "cz-pack-group.h"
+#include "cz-rules-catalog.h"
 #include "cz-wizard.h"
 #include "cz-wizard-page.h"
 #include "signer/cz-signer-dialog.h"
@@ -400,6 +401,9 @@ cz_pack_group_pack_to (CzPackGroup *self,
     }
   if (!cz_pack_group_check_signer_valid_now (self, signer))
     return;
+
+  /* Packing is where the pack in use is sealed in: the dossier says so. */
+  cz_rules_record_in_dossier (cz_validator_get_rules (self->validator), dossier);
 
   job = g_new0 (PackJob, 1);
   job->self = g_object_ref (self);

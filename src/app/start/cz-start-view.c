@@ -328,6 +328,7 @@ start_new_action (GtkWidget  *widget,
 {
   CzStartView *self = CZ_START_VIEW (widget);
   g_autoptr(CzDossier) dossier = NULL;
+  g_autoptr(CzRules) rules = NULL;
   g_autoptr(GError) error = NULL;
 
   dossier = cz_store_create_dossier (self->store, NULL, &error);
@@ -336,6 +337,9 @@ start_new_action (GtkWidget  *widget,
       cz_start_view_show_error (self, _("Could Not Create a Dossier"), error->message);
       return;
     }
+  /* A dossier starts with the pack in use for its year, and says so. */
+  g_clear_object (&rules);
+  rules = cz_rules_record_for_dossier (dossier, NULL);
 
   cz_start_view_reload (self);
   cz_start_view_open (self, cz_dossier_get_id (dossier));
@@ -385,7 +389,10 @@ on_sample_ready (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
     return;  /* the view is gone */
   if (sample != NULL)
-    dossier = cz_store_import_dossier (self->store, sample, &error);
+    {
+      g_autoptr(CzRules) rules = cz_rules_record_for_dossier (sample, NULL);
+      dossier = cz_store_import_dossier (self->store, sample, &error);
+    }
   if (dossier == NULL)
     {
       cz_start_view_show_error (self, _("Could Not Add the Sample"), error->message);
@@ -446,7 +453,10 @@ on_import_loaded (GObject      *object,
   if (g_file_load_contents_finish (file, result, &contents, &length, NULL, &error))
     source = cz_dossier_new_from_data (contents, length, name, &error);
   if (source != NULL && self->store != NULL)
-    dossier = cz_store_import_dossier (self->store, source, &error);
+    {
+      g_autoptr(CzRules) rules = cz_rules_record_for_dossier (source, NULL);
+      dossier = cz_store_import_dossier (self->store, source, &error);
+    }
 
   if (dossier == NULL)
     {

@@ -789,6 +789,9 @@ cz_wizard_reload_rules (CzWizard *self)
 
   rules = cz_wizard_load_rules (self->dossier);
   current = cz_validator_get_rules (self->validator);
+  /* The person chose this pack: the dossier says it is prepared with it. */
+  if (rules != NULL)
+    cz_rules_record_in_dossier (rules, self->dossier);
   if (rules == NULL ||
       (current != NULL && g_strcmp0 (cz_rules_get_sha256 (rules), cz_rules_get_sha256 (current)) == 0))
     return;

@@ -120,12 +120,8 @@ cz_archive_check_new (CzDossier *dossier,
                       CzRules   *rules,
                       GPtrArray *extra_findings)
 {
-  /* The validator records the pack in the dossier it checks (touching its
-   * modified time): check a copy, so checking changes nothing. */
-  g_autoptr(JsonNode) node = cz_dossier_to_json (dossier);
-  g_autoptr(CzDossier) copy = cz_dossier_new_from_json (node, NULL);
-  g_autoptr(CzValidator) validator = cz_validator_new (copy ? copy : dossier, rules);
-  g_autoptr(CzScore) score = cz_score_new (rules, copy ? copy : dossier, NULL);
+  g_autoptr(CzValidator) validator = cz_validator_new (dossier, rules);
+  g_autoptr(CzScore) score = cz_score_new (rules, dossier, NULL);
 
   return cz_archive_check_new_from_validator (validator, extra_findings, score);
 }

@@ -88,6 +88,44 @@ cz_rules_dup_for_dossier (CzDossier  *dossier,
 }
 
 /**
+ * cz_rules_record_in_dossier:
+ *
+ * Records @rules as the pack the dossier is prepared with (its id and
+ * SHA-256). Call it where a pack is chosen — a dossier started, a pack
+ * loaded, a dossier packed — never from a check: checking changes nothing.
+ * Recording the pack already recorded changes nothing either.
+ */
+void
+cz_rules_record_in_dossier (CzRules   *rules,
+                            CzDossier *dossier)
+{
+  g_return_if_fail (CZ_IS_RULES (rules));
+  g_return_if_fail (CZ_IS_DOSSIER (dossier));
+
+  cz_dossier_set_text (dossier, CZ_FIELD_RULES_PACK_ID, cz_rules_get_id (rules));
+  cz_dossier_set_text (dossier, CZ_FIELD_RULES_PACK_SHA256, cz_rules_get_sha256 (rules));
+}
+
+/**
+ * cz_rules_record_for_dossier:
+ *
+ * Records the pack in use for the dossier's call year (cz_rules_dup_for_dossier)
+ * in it, as a dossier is started.
+ *
+ * Returns: (transfer full) (nullable): the pack recorded
+ */
+CzRules *
+cz_rules_record_for_dossier (CzDossier  *dossier,
+                             GError    **error)
+{
+  CzRules *rules = cz_rules_dup_for_dossier (dossier, error);
+
+  if (rules != NULL)
+    cz_rules_record_in_dossier (rules, dossier);
+  return rules;
+}
+
+/**
  * cz_rules_install:
  * @source_name: (nullable): the file the pack came from, for messages
  *

@@ -20,6 +20,12 @@ CzRules *cz_rules_dup_for_year      (guint          year,
                                      GError       **error);
 CzRules *cz_rules_dup_for_dossier   (CzDossier     *dossier,
                                      GError       **error);
+/* Where a pack is chosen (never from a check): the dossier says which pack it
+ * is prepared with. */
+void     cz_rules_record_in_dossier (CzRules       *rules,
+                                     CzDossier     *dossier);
+CzRules *cz_rules_record_for_dossier (CzDossier    *dossier,
+                                      GError      **error);
 CzRules *cz_rules_install           (GBytes        *bytes,
                                      const char    *source_name,
                                      GError       **error);

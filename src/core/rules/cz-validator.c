@@ -372,13 +372,6 @@ evaluate_all (CzValidator *self)
 }
 
 static void
-record_pack (CzValidator *self)
-{
-  cz_dossier_set_text (self->dossier, CZ_FIELD_RULES_PACK_ID, cz_rules_get_id (self->rules));
-  cz_dossier_set_text (self->dossier, CZ_FIELD_RULES_PACK_SHA256, cz_rules_get_sha256 (self->rules));
-}
-
-static void
 on_field_changed (CzDossier   *dossier,
                   const char  *field_id,
                   CzValue     *old_value,
@@ -452,7 +445,6 @@ cz_validator_constructed (GObject *object)
   self->constructed = TRUE;
   g_signal_connect_object (self->dossier, "field-changed", G_CALLBACK (on_field_changed), self, 0);
   evaluate_all (self);
-  record_pack (self);
 }
 
 static void
@@ -585,8 +577,9 @@ cz_validator_init (CzValidator *self)
 /**
  * cz_validator_new:
  *
- * Checks @dossier against @rules now, then again as its fields change; the
- * dossier records the pack's id and SHA-256.
+ * Checks @dossier against @rules now, then again as its fields change. A
+ * check only reads: the dossier is never written (the pack is recorded where
+ * it is chosen, cz_rules_record_in_dossier()).
  */
 CzValidator *
 cz_validator_new (CzDossier *dossier,
@@ -627,10 +620,7 @@ cz_validator_set_rules (CzValidator *self,
   if (!g_set_object (&self->rules, rules))
     return;
   if (self->constructed)
-    {
-      evaluate_all (self);
-      record_pack (self);
-    }
+    evaluate_all (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RULES]);
 }
 

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CzValidator, cz_validator, CZ, VALIDATOR, GObject)
 
 /* Properties: "dossier" (construct-only), "rules" (changing it re-checks the
- * dossier and records the pack's id and SHA-256 in it), "language" (NULL:
+ * dossier; the validator never writes the dossier), "language" (NULL:
  * the user's; "zh_CN" or "en" picks the pack's messages), "n-blockers",
  * "n-warnings", "n-hints", "has-blockers" (read-only, notified on change).
  * Signals: "counts-changed" after any per-step count changed;
