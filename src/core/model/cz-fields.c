@@ -52,6 +52,13 @@ static const CzFieldSpec fixed_specs[] = {
   { CZ_FIELD_DECLARATION_OFFICIAL_NAME,    CZ_FIELD_KIND_TEXT,    N_("Name of the responsible official"),                  30,  TRUE },
   { CZ_FIELD_DECLARATION_OFFICIAL_TITLE,   CZ_FIELD_KIND_TEXT,    N_("Title of the responsible official"),                 50,  TRUE },
   { CZ_FIELD_DECLARATION_DATE,             CZ_FIELD_KIND_DATE,    N_("Date of the declaration"),                           0,   TRUE },
+  { CZ_FIELD_PLAN_TARGETS,                 CZ_FIELD_KIND_RECORDS, N_("Plan targets"),                                      0,   FALSE },
+  { CZ_FIELD_PLAN_FIRST_YEAR,              CZ_FIELD_KIND_INTEGER, N_("First year of the plan"),                            0,   FALSE },
+  { CZ_FIELD_PLAN_LAST_YEAR,               CZ_FIELD_KIND_INTEGER, N_("Last year of the plan"),                             0,   FALSE },
+  { CZ_FIELD_RECOGNITION_DATE,             CZ_FIELD_KIND_DATE,    N_("Date of recognition"),                               0,   FALSE },
+  { CZ_FIELD_RECOGNITION_DOCUMENT,         CZ_FIELD_KIND_TEXT,    N_("Document number of the recognition"),                100, FALSE },
+  { CZ_FIELD_RECOGNITION_FROM,             CZ_FIELD_KIND_DATE,    N_("Valid from"),                                        0,   FALSE },
+  { CZ_FIELD_RECOGNITION_UNTIL,            CZ_FIELD_KIND_DATE,    N_("Valid until"),                                       0,   FALSE },
   { CZ_FIELD_RULES_PACK_ID,                CZ_FIELD_KIND_TEXT,    N_("Rules pack"),                                        0,   FALSE },
   { CZ_FIELD_RULES_PACK_SHA256,            CZ_FIELD_KIND_TEXT,    N_("Rules pack SHA-256"),                                64,  FALSE },
 };
@@ -308,7 +315,10 @@ cz_fields_dup_ids_for_step (CzStep step,
         continue;
       if (spec->year != 0 && spec->year != years[0] && spec->year != years[1] && spec->year != years[2])
         continue;
-      if (g_str_has_prefix (spec->id, "rules."))
+      /* Asked outside the wizard's steps: the plan-target table and the
+       * recognition have their own pages. */
+      if (g_str_has_prefix (spec->id, "rules.") || g_str_has_prefix (spec->id, "plan.") ||
+          g_str_has_prefix (spec->id, "recognition."))
         continue;
       g_ptr_array_add (ids, (gpointer) spec->id);
     }

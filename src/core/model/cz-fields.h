@@ -72,6 +72,19 @@ G_BEGIN_DECLS
  * "indicators.<indicator id>". The shipped pack's are in the table. */
 #define CZ_FIELD_INDICATORS_PREFIX "indicators."
 
+/* The five-year development plan's quantified targets (cz-plan-target.h):
+ * records {indicator_id, indicator, unit, baseline_year, baseline_value,
+ * target_year, target_value}, and the years the plan covers. */
+#define CZ_FIELD_PLAN_TARGETS    "plan.targets"
+#define CZ_FIELD_PLAN_FIRST_YEAR "plan.first_year"
+#define CZ_FIELD_PLAN_LAST_YEAR  "plan.last_year"
+
+/* Set when the ministry recognised the zone: the dossier is then a zone record. */
+#define CZ_FIELD_RECOGNITION_DATE     "recognition.date"
+#define CZ_FIELD_RECOGNITION_DOCUMENT "recognition.document_number"  /* 文号 */
+#define CZ_FIELD_RECOGNITION_FROM     "recognition.valid_from"
+#define CZ_FIELD_RECOGNITION_UNTIL    "recognition.valid_until"
+
 /* Written by the findings engine: the pack the dossier was last checked with. */
 #define CZ_FIELD_RULES_PACK_ID     "rules.pack_id"
 #define CZ_FIELD_RULES_PACK_SHA256 "rules.pack_sha256"
