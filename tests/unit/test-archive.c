@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <archive.h>
@@ -17,6 +18,7 @@
 
 #include "cz-archive.h"
 #include "cz-bag.h"
+#include "cz-digest.h"
 #include "cz-sample.h"
 
 #define DEPARTMENT "苏州市工业和信息化局"
@@ -1114,6 +1116,135 @@ test_rezip_untouched_is_valid (Fixture       *fixture,
   g_assert_true (cz_archive_verification_get_valid (result));
 }
 
+/* Replaces the line for @path in the manifest file @manifest of @bag. */
+static void
+rewrite_manifest_line (const char *bag,
+                       const char *manifest,
+                       const char *path)
+{
+  g_autofree char *manifest_path = g_build_filename (bag, manifest, NULL);
+  g_autofree char *file_path = g_build_filename (bag, path, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *hash = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) rewritten = g_string_new (NULL);
+  gsize length;
+  gboolean found = FALSE;
+
+  g_assert_true (g_file_get_contents (file_path, &content, &length, NULL));
+  hash = cz_sha256_hex (content, length);
+  g_assert_true (g_file_get_contents (manifest_path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      const char *name = strstr (lines[i], "  ");
+
+      if (name != NULL && g_str_equal (name + 2, path))
+        {
+          g_string_append_printf (rewritten, "%s  %s\n", hash, path);
+          found = TRUE;
+        }
+      else
+        g_string_append_printf (rewritten, "%s\n", lines[i]);
+    }
+  g_assert_true (found);
+  g_assert_true (g_file_set_contents (manifest_path, rewritten->str, rewritten->len, NULL));
+}
+
+/* The bag's dossier.json becomes 100 000 arrays deep (json-glib overflows
+ * its stack on it); with @resign, the manifests and signature follow, so
+ * only the depth is wrong. */
+static char *
+pack_deep_dossier_json (Fixture  *fixture,
+                        gboolean  resign)
+{
+  g_autofree char *archive = pack_sample (fixture, "out.zip", 1000);
+  g_autofree char *bag = unzip_archive (fixture, archive, "unpacked");
+  g_autofree char *json_path = g_build_filename (bag, "data", "dossier.json", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "archive-fixtures.py", NULL);
+  g_autofree char *deep = g_malloc (200001);
+  char *out = fixture_path (fixture, resign ? "deep-signed.zip" : "deep.zip");
+
+  memset (deep, '[', 100000);
+  memset (deep + 100000, ']', 100000);
+  deep[200000] = '\0';
+  g_assert_true (g_file_set_contents (json_path, deep, -1, NULL));
+  if (resign)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDateTime) time = fixed_time ();
+      g_autofree char *tag_path = g_build_filename (bag, "tagmanifest-sha256.txt", NULL);
+      g_autofree char *signature_path = g_build_filename (bag, "signature", "tagmanifest-sha256.txt.p7s", NULL);
+      g_autofree char *tags = NULL;
+      gsize length;
+      g_autoptr(GBytes) tag_bytes = NULL;
+      g_autoptr(GBytes) signature = NULL;
+
+      rewrite_manifest_line (bag, "manifest-sha256.txt", "data/dossier.json");
+      rewrite_manifest_line (bag, "tagmanifest-sha256.txt", "manifest-sha256.txt");
+      g_assert_true (g_file_get_contents (tag_path, &tags, &length, NULL));
+      tag_bytes = g_bytes_new (tags, length);
+      signature = cz_signer_sign_detached (the_signer, tag_bytes, time, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (signature_path, g_bytes_get_data (signature, NULL),
+                                          g_bytes_get_size (signature), NULL));
+    }
+  g_assert_cmpint (run_in (fixture->dir, PYTHON, script, "rezip", bag, out, NULL), ==, 0);
+  return out;
+}
+
+/* Issue 13 #1: the verifier died (SIGSEGV) on a deep dossier.json even when
+ * the signature was bad. Now nothing is parsed before the signature and the
+ * manifests vouch for it. */
+static void
+test_deep_dossier_json_unsigned (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *archive = NULL;
+  g_autoptr(CzArchiveVerification) result = NULL;
+
+  if (!have_tools ())
+    return;
+  archive = pack_deep_dossier_json (fixture, FALSE);
+  result = verify_path (archive, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (cz_archive_verification_get_valid (result));
+  g_assert_true (cz_archive_verification_get_failed_checks (result) & CZ_ARCHIVE_CHECK_MANIFEST);
+  g_assert_null (cz_archive_verification_get_dossier_json (result));
+}
+
+/* …and signed by whoever made it (no --ca: anyone can sign), it is refused
+ * for its depth, with a message that says so. */
+static void
+test_deep_dossier_json_signed (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *archive = NULL;
+  g_autoptr(CzArchiveVerification) result = NULL;
+  const char * const *problems;
+
+  if (!have_tools ())
+    return;
+  archive = pack_deep_dossier_json (fixture, TRUE);
+  result = verify_path (archive, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (cz_archive_verification_get_valid (result));
+  /* Payload-Oxum fails too: the file is bigger than the one packed. */
+  g_assert_cmpint (cz_archive_verification_get_failed_checks (result) &
+                   (CZ_ARCHIVE_CHECK_SIGNATURE | CZ_ARCHIVE_CHECK_TAG_MANIFEST | CZ_ARCHIVE_CHECK_MANIFEST), ==, 0);
+  g_assert_true (cz_archive_verification_get_failed_checks (result) & CZ_ARCHIVE_CHECK_COMPLETE);
+  g_assert_null (cz_archive_verification_get_dossier_json (result));
+  problems = cz_archive_verification_get_problems (result);
+  for (; *problems != NULL; problems++)
+    if (strstr (*problems, "data/dossier.json") != NULL)
+      break;
+  g_assert_nonnull (*problems);
+  g_assert_nonnull (strstr (*problems, "64 levels deep"));
+}
+
 /* ---------------------------------------------------------------------- */
 /* Hostile archives                                                         */
 
@@ -1560,6 +1691,8 @@ main (int   argc,
   ADD ("/archive/verify-with-issuing-ca", test_verify_with_issuing_ca);
   ADD ("/archive/standard-tools-agree", test_standard_tools_agree);
   ADD ("/archive/rezip-untouched-is-valid", test_rezip_untouched_is_valid);
+  ADD ("/archive/deep-dossier-json/unsigned", test_deep_dossier_json_unsigned);
+  ADD ("/archive/deep-dossier-json/signed", test_deep_dossier_json_signed);
   ADD_DATA ("/archive/tamper/payload", &tampers[0], test_tamper);
   ADD_DATA ("/archive/tamper/manifest", &tampers[1], test_tamper);
   ADD_DATA ("/archive/tamper/bag-info", &tampers[2], test_tamper);

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cz-fields.h"
+#include "cz-json-limits.h"
 #include "cz-rules-catalog.h"
 #include "cz-rules.h"
 #include "cz-sample.h"
@@ -458,6 +459,38 @@ test_not_json (void)
     }
 }
 
+/* Issue 13 #1: a pack nested 100 000 arrays deep overflowed json-glib's
+ * stack; it is refused before json-glib reads it, naming the file. One level
+ * under the limit still reaches the pack checks. */
+static void
+test_too_deep (void)
+{
+  for (guint depth = CZ_JSON_MAX_DEPTH; depth <= 100000; depth += 100000 - CZ_JSON_MAX_DEPTH)
+    {
+      g_autoptr(GError) error = NULL;
+      GString *text = g_string_new ("{\"format\": ");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(CzRules) rules = NULL;
+
+      for (guint i = 1; i < depth; i++)
+        g_string_append_c (text, '[');
+      for (guint i = 1; i < depth; i++)
+        g_string_append_c (text, ']');
+      g_string_append_c (text, '}');
+      bytes = g_string_free_to_bytes (text);
+      rules = cz_rules_new_from_bytes (bytes, "deep.json", &error);
+      g_assert_null (rules);
+      assert_contains (error->message, "deep.json");
+      if (depth == CZ_JSON_MAX_DEPTH)
+        g_assert_null (strstr (error->message, "levels deep"));  /* refused later, as not a pack */
+      else
+        {
+          g_assert_error (error, CZ_RULES_ERROR, CZ_RULES_ERROR_INVALID_JSON);
+          assert_contains (error->message, "64 levels deep");
+        }
+    }
+}
+
 static void
 test_file_then_bad_file_keeps_good (void)
 {
@@ -543,6 +576,7 @@ main (int   argc,
     }
   g_test_add_func ("/rules/malformed/names-the-rule", test_names_the_rule);
   g_test_add_func ("/rules/malformed/not-json", test_not_json);
+  g_test_add_func ("/rules/malformed/too-deep", test_too_deep);
   g_test_add_func ("/rules/file-then-bad-file-keeps-good", test_file_then_bad_file_keeps_good);
 
   return g_test_run ();

@@ -23,6 +23,7 @@
 #include "cz-content-fingerprint.h"
 #include "cz-digest.h"
 #include "cz-hash-pipe.h"
+#include "cz-json-limits.h"
 #include "cz-signature.h"
 #include "cz-zip-guard.h"
 
@@ -491,6 +492,39 @@ check_bag_info (CzArchiveVerification *self,
     }
 }
 
+/* dossier.json is parsed only once the signature and both manifests vouch
+ * for its bytes, and only when it is shallow enough for json-glib. */
+static void
+read_dossier_json (CzArchiveVerification *self,
+                   ReadFile              *dossier)
+{
+  const CzArchiveCheck vouching = CZ_ARCHIVE_CHECK_SIGNATURE | CZ_ARCHIVE_CHECK_TAG_MANIFEST | CZ_ARCHIVE_CHECK_MANIFEST;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const char *text = content_text (dossier, &length);
+
+  if (text == NULL)
+    {
+      cz_archive_verification_add_problem (self, CZ_ARCHIVE_CHECK_COMPLETE, _("data/dossier.json is missing or is not JSON."));
+      return;
+    }
+  if ((cz_archive_verification_get_failed_checks (self) & vouching) != 0)
+    return;
+  if (!cz_json_check_limits (text, length, CZ_JSON_MAX_DEPTH, &error))
+    {
+      /* Translators: %s says why, e.g. "its JSON is nested more than 64 levels deep (line 1, column 65)" */
+      cz_archive_verification_add_problem (self, CZ_ARCHIVE_CHECK_COMPLETE, _("data/dossier.json cannot be read: %s."),
+                                           error->message);
+      return;
+    }
+  parser = json_parser_new ();
+  if (json_parser_load_from_data (parser, text, length, NULL))
+    self->dossier_json = json_node_ref (json_parser_get_root (parser));
+  else
+    cz_archive_verification_add_problem (self, CZ_ARCHIVE_CHECK_COMPLETE, _("data/dossier.json is missing or is not JSON."));
+}
+
 CzArchiveVerification *
 cz_archive_verify (GFile                 *archive,
                    GBytes                *trusted_certificates,
@@ -547,18 +581,7 @@ cz_archive_verify (GFile                 *archive,
   check_tag_manifest (self, files);
   check_manifest (self, files);
 
-  {
-    ReadFile *dossier = g_hash_table_lookup (files, "data/dossier.json");
-    gsize length = 0;
-    const char *text = content_text (dossier, &length);
-    g_autoptr(JsonParser) parser = json_parser_new ();
-
-    if (text != NULL && json_parser_load_from_data (parser, text, length, NULL))
-      self->dossier_json = json_node_ref (json_parser_get_root (parser));
-    else
-      cz_archive_verification_add_problem (self, CZ_ARCHIVE_CHECK_COMPLETE, _("data/dossier.json is missing or is not JSON."));
-  }
-
+  read_dossier_json (self, g_hash_table_lookup (files, "data/dossier.json"));
   return g_steal_pointer (&self);
 }
 

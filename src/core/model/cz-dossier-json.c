@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cz-dossier-private.h"
+#include "cz-json-limits.h"
 
 /* A dossier file bigger than this is not a dossier (evidence lives elsewhere). */
 #define MAX_DOSSIER_FILE_SIZE (16 * 1024 * 1024)
@@ -269,6 +270,15 @@ cz_dossier_new_from_data (const char  *data,
     {
       g_set_error (error, CZ_DOSSIER_ERROR, CZ_DOSSIER_ERROR_INVALID_JSON,
                    _("%s is empty. Choose a dossier file exported from CoopZone."), source_name);
+      return NULL;
+    }
+
+  if (!cz_json_check_limits (data, len, CZ_JSON_MAX_DEPTH, &local_error))
+    {
+      g_set_error (error, CZ_DOSSIER_ERROR, CZ_DOSSIER_ERROR_INVALID_JSON,
+                   /* Translators: %1$s is a file name, %2$s why, e.g. "its JSON is nested more than 64 levels deep (…)" */
+                   _("%1$s cannot be read: %2$s. Choose a dossier file exported from CoopZone."),
+                   source_name, local_error->message);
       return NULL;
     }
 

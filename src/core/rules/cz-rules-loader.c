@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cz-rules-private.h"
+#include "cz-json-limits.h"
 
 #define MAX_QUOTA 100
 
@@ -1237,6 +1238,10 @@ cz_rules_load (CzRules     *self,
   data = g_bytes_get_data (self->bytes, &length);
   if (data == NULL || !g_utf8_validate (data, length, NULL))
     return refuse (&loader, error, CZ_RULES_ERROR_INVALID_JSON, where, _("the file is not UTF-8 text"));
+  if (!cz_json_check_limits (data, length, CZ_JSON_MAX_DEPTH, &parse_error))
+    return refuse (&loader, error, CZ_RULES_ERROR_INVALID_JSON, where,
+                   /* Translators: %s says why, e.g. "its JSON is nested more than 64 levels deep (…)" */
+                   _("the file cannot be read: %s"), parse_error->message);
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     return refuse (&loader, error, CZ_RULES_ERROR_INVALID_JSON, where,
                    /* Translators: %s is the JSON parser’s message with the line and column */
