@@ -182,6 +182,43 @@ test_autosave_signals_saved (Fixture       *fixture,
   g_assert_false (cz_store_has_pending (store, cz_dossier_get_id (dossier)));
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* What a window shows as "Saving…" / "All changes saved" is a property of the
+ * dossier, set by the store: saving from the change until it is on disk. */
+static void
+test_save_state_property (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzStore) store = open_store (fixture);
+  g_autoptr(CzDossier) dossier = cz_store_create_dossier (store, NULL, &error);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint notified = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cz_dossier_get_save_state (dossier), ==, CZ_SAVE_STATE_SAVED);
+  g_signal_connect (dossier, "notify::save-state", G_CALLBACK (count_notify), &notified);
+
+  cz_dossier_set_text (dossier, CZ_FIELD_ZONE_NAME, "临湖");
+  g_assert_cmpint (cz_dossier_get_save_state (dossier), ==, CZ_SAVE_STATE_SAVING);
+  cz_dossier_set_text (dossier, CZ_FIELD_ZONE_NAME, "临湖中欧");
+  g_assert_cmpuint (notified, ==, 1);
+
+  while (cz_dossier_get_save_state (dossier) != CZ_SAVE_STATE_SAVED && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (cz_dossier_get_save_state (dossier), ==, CZ_SAVE_STATE_SAVED);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_null (cz_dossier_get_save_error (dossier));
+  g_assert_false (cz_store_has_pending (store, cz_dossier_get_id (dossier)));
+}
+
 /* The process is killed the instant the store says "saved"; the change must
  * be in the database when it is opened again. */
 static void
@@ -539,6 +576,7 @@ main (int   argc,
   ADD ("/store/create-list-open", test_create_list_open);
   ADD ("/store/survives-reopen", test_survives_reopen);
   ADD ("/store/autosave-signals-saved", test_autosave_signals_saved);
+  ADD ("/store/save-state-property", test_save_state_property);
   ADD ("/store/sigkill-after-saved", test_sigkill_after_saved);
   ADD ("/store/two-writers-keep-both", test_two_writers_keep_both);
   ADD ("/store/rename-duplicate-delete", test_rename_duplicate_delete);

@@ -504,6 +504,40 @@ test_input_valid (Fixture       *fixture,
   g_assert_cmpuint (n_findings_of (fixture, "zone-required"), ==, 1);
 }
 
+/* An input check is a rule on each field alone: a keystroke in one field
+ * looks at that field, not at the 36 the rule lists, and the finding on
+ * another field stays as it was. */
+static void
+test_input_check_per_field (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  guint before;
+
+  cz_dossier_set_text (fixture->dossier, "contact.email", "zhang@example");
+  g_assert_cmpuint (n_findings_of (fixture, "input-valid"), ==, 1);
+
+  before = cz_validator_get_field_check_count (fixture->validator);
+  cz_dossier_set_text (fixture->dossier, "contact.phone", "1391234567");
+  g_assert_cmpuint (cz_validator_get_field_check_count (fixture->validator), ==, before + 1);
+  g_assert_cmpuint (n_findings_of (fixture, "input-valid"), ==, 2);
+
+  before = cz_validator_get_field_check_count (fixture->validator);
+  cz_dossier_set_text (fixture->dossier, "contact.phone", "13912345678");
+  g_assert_cmpuint (cz_validator_get_field_check_count (fixture->validator), ==, before + 1);
+  g_assert_cmpuint (n_findings_of (fixture, "input-valid"), ==, 1);
+  {
+    g_autoptr(GPtrArray) on_email = cz_validator_get_findings_for_field (fixture->validator, "contact.email");
+
+    g_assert_cmpuint (on_email->len, ==, 1);
+  }
+
+  /* The whole pack again (another language): every listed field is looked at. */
+  before = cz_validator_get_field_check_count (fixture->validator);
+  cz_validator_set_language (fixture->validator, g_strcmp0 (cz_validator_get_language (fixture->validator), "en") == 0 ? "zh_CN" : "en");
+  g_assert_cmpuint (cz_validator_get_field_check_count (fixture->validator), >=, before + 30);
+  g_assert_cmpuint (n_findings_of (fixture, "input-valid"), ==, 1);
+}
+
 static char *
 date_from_today (int days)
 {
@@ -856,6 +890,7 @@ main (int   argc,
   ADD ("/validator/declarations", test_declarations);
   ADD ("/validator/zone-and-boundary", test_zone_and_boundary);
   ADD ("/validator/input-valid", test_input_valid);
+  ADD ("/validator/input-check-per-field", test_input_check_per_field);
   ADD ("/validator/dates-not-ahead", test_dates_not_ahead);
   ADD ("/validator/reevaluates-only-readers", test_reevaluates_only_readers);
   ADD ("/validator/model-changes", test_model_changes);

@@ -21,9 +21,15 @@ struct _CzDossier
   GDateTime  *created;
   GDateTime  *modified;
   GHashTable *fields;  /* field id → CzValue */
+  CzSaveState save_state;
+  char       *save_error;
 };
 
 G_DEFINE_FINAL_TYPE (CzDossier, cz_dossier, G_TYPE_OBJECT)
+G_DEFINE_ENUM_TYPE (CzSaveState, cz_save_state,
+                    G_DEFINE_ENUM_VALUE (CZ_SAVE_STATE_SAVED, "saved"),
+                    G_DEFINE_ENUM_VALUE (CZ_SAVE_STATE_SAVING, "saving"),
+                    G_DEFINE_ENUM_VALUE (CZ_SAVE_STATE_FAILED, "failed"))
 G_DEFINE_QUARK (cz-dossier-error-quark, cz_dossier_error)
 
 enum {
@@ -32,6 +38,7 @@ enum {
   PROP_TITLE,
   PROP_CREATED,
   PROP_MODIFIED,
+  PROP_SAVE_STATE,
   N_PROPS
 };
 
@@ -52,6 +59,7 @@ cz_dossier_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->modified, g_date_time_unref);
+  g_clear_pointer (&self->save_error, g_free);
   g_clear_pointer (&self->fields, g_hash_table_unref);
 
   G_OBJECT_CLASS (cz_dossier_parent_class)->finalize (object);
@@ -96,6 +104,9 @@ cz_dossier_get_property (GObject    *object,
 
     case PROP_MODIFIED:
       g_value_set_boxed (value, self->modified);
+      break;
+    case PROP_SAVE_STATE:
+      g_value_set_enum (value, self->save_state);
       break;
 
     default:
@@ -156,6 +167,9 @@ cz_dossier_class_init (CzDossierClass *klass)
   properties[PROP_MODIFIED] =
     g_param_spec_boxed ("modified", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAVE_STATE] =
+    g_param_spec_enum ("save-state", NULL, NULL, CZ_TYPE_SAVE_STATE, CZ_SAVE_STATE_SAVED,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -487,4 +501,38 @@ cz_dossier_take_value_quietly (CzDossier  *self,
   g_return_if_fail (field_id != NULL && value != NULL);
 
   g_hash_table_replace (self->fields, g_strdup (field_id), value);
+}
+
+CzSaveState
+cz_dossier_get_save_state (CzDossier *self)
+{
+  g_return_val_if_fail (CZ_IS_DOSSIER (self), CZ_SAVE_STATE_SAVED);
+
+  return self->save_state;
+}
+
+const char *
+cz_dossier_get_save_error (CzDossier *self)
+{
+  g_return_val_if_fail (CZ_IS_DOSSIER (self), NULL);
+
+  return self->save_state == CZ_SAVE_STATE_FAILED ? self->save_error : NULL;
+}
+
+void
+cz_dossier_set_save_state (CzDossier   *self,
+                           CzSaveState  state,
+                           const char  *error_message)
+{
+  g_return_if_fail (CZ_IS_DOSSIER (self));
+
+  if (state != CZ_SAVE_STATE_FAILED)
+    error_message = NULL;
+  if (self->save_state == state && g_strcmp0 (self->save_error, error_message) == 0)
+    return;
+
+  g_free (self->save_error);
+  self->save_error = g_strdup (error_message);
+  self->save_state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_STATE]);
 }

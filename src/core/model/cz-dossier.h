@@ -26,6 +26,17 @@ typedef enum
   CZ_DOSSIER_ERROR_INVALID_FIELD,
 } CzDossierError;
 
+/* Whether the dossier's answers are on disk: the store says so as it saves. */
+typedef enum
+{
+  CZ_SAVE_STATE_SAVED,    /* every change is on disk (or there is no store) */
+  CZ_SAVE_STATE_SAVING,   /* a change is on its way */
+  CZ_SAVE_STATE_FAILED,   /* the last write failed; see the save error */
+} CzSaveState;
+
+#define CZ_TYPE_SAVE_STATE (cz_save_state_get_type ())
+GType cz_save_state_get_type (void);
+
 #define CZ_TYPE_DOSSIER (cz_dossier_get_type ())
 
 G_DECLARE_FINAL_TYPE (CzDossier, cz_dossier, CZ, DOSSIER, GObject)
@@ -42,6 +53,13 @@ GDateTime    *cz_dossier_get_created        (CzDossier    *self);
 GDateTime    *cz_dossier_get_modified       (CzDossier    *self);
 void          cz_dossier_set_modified       (CzDossier    *self,
                                              GDateTime    *modified);
+/* "save-state" (notified on change) and the message of the failure while it
+ * is CZ_SAVE_STATE_FAILED. Set by the store that keeps the dossier. */
+CzSaveState   cz_dossier_get_save_state     (CzDossier    *self);
+const char   *cz_dossier_get_save_error     (CzDossier    *self);
+void          cz_dossier_set_save_state     (CzDossier    *self,
+                                             CzSaveState   state,
+                                             const char   *error_message);
 
 CzValue      *cz_dossier_get_value          (CzDossier    *self,
                                              const char   *field_id);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cz-divisions.h"
+#include "cz-dossier.h"
 #include "cz-fields.h"
 #include "cz-number.h"
 
@@ -620,4 +621,42 @@ cz_field_dup_display (const char    *field_id,
     }
 
   return cz_value_to_display (value);
+}
+
+/**
+ * cz_fields_step_is_started:
+ *
+ * Whether @step of @dossier counts as started: one of its answers for the
+ * call of @call_year is given. The one place this is decided; a step nobody
+ * has started is not covered in red, in its rows or in the step list.
+ *
+ * Evidence is a list of records, not answers typed into the step, and a
+ * required document missing is a finding like a required answer missing: it
+ * counts as started as soon as the dossier has any answer at all (what the
+ * app records itself, the rules pack in use, is not an answer).
+ */
+gboolean
+cz_fields_step_is_started (CzDossier *dossier,
+                           CzStep     step,
+                           guint      call_year)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_val_if_fail (CZ_IS_DOSSIER (dossier), FALSE);
+  g_return_val_if_fail ((guint) step < CZ_N_STEPS, FALSE);
+
+  if (step == CZ_STEP_EVIDENCE)
+    {
+      ids = cz_dossier_dup_field_ids (dossier);
+      for (guint i = 0; i < ids->len; i++)
+        if (cz_field_get_step (g_ptr_array_index (ids, i)) != CZ_STEP_REVIEW)
+          return TRUE;
+      return FALSE;
+    }
+
+  ids = cz_fields_dup_ids_for_step (step, call_year);
+  for (guint i = 0; i < ids->len; i++)
+    if (cz_dossier_get_value (dossier, g_ptr_array_index (ids, i)) != NULL)
+      return TRUE;
+  return FALSE;
 }

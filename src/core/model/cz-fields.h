@@ -126,6 +126,9 @@ const char        *cz_step_get_title    (CzStep         step);   /* translated *
 /* The ids of @step's fields for @call_year, in the order a page shows them. */
 GPtrArray         *cz_fields_dup_ids_for_step (CzStep   step,
                                                guint    call_year);
+gboolean           cz_fields_step_is_started  (CzDossier *dossier,
+                                               CzStep     step,
+                                               guint      call_year);
 
 /* The value as a person reads it: place names for division codes ("苏州市 (320500)"),
  * km² for areas, 元 for money, lists joined. */

@@ -27,6 +27,8 @@ typedef struct
   const CzRule *rule;
   const char   *language;
   GPtrArray    *out;  /* of CzValidatorEntry*, owned */
+  const char   *only_field;  /* a per-field rule evaluated for this field alone */
+  guint         n_checked;   /* fields a per-field rule looked at */
 } Eval;
 
 typedef struct
@@ -689,10 +691,14 @@ check_valid_input (Eval *ev)
 
   for (guint i = 0; fields[i]; i++)
     {
-      CzValue *value = cz_dossier_get_value (ev->dossier, fields[i]);
+      CzValue *value;
       g_autofree char *message = NULL;
       Subst subst = { NULL };
 
+      if (ev->only_field != NULL && !g_str_equal (fields[i], ev->only_field))
+        continue;
+      ev->n_checked++;
+      value = cz_dossier_get_value (ev->dossier, fields[i]);
       if (!value_is_answered (value))
         continue;
       message = cz_field_check (fields[i], value);
@@ -740,10 +746,45 @@ cz_rule_check_evaluate (const CzRule *rule,
                         CzRules      *rules,
                         const char   *language)
 {
-  Eval ev = { dossier, rules, rule, language, g_ptr_array_new () };
+  return cz_rule_check_evaluate_field (rule, NULL, dossier, rules, language, NULL);
+}
+
+/**
+ * cz_rule_check_is_per_field:
+ *
+ * Whether each of the rule's fields is judged on its own (an input check):
+ * a change to one field then needs that field evaluated, not the others.
+ */
+gboolean
+cz_rule_check_is_per_field (const CzRule *rule)
+{
+  return rule->check == CZ_CHECK_VALID_INPUT;
+}
+
+/**
+ * cz_rule_check_evaluate_field:
+ * @field_id: (nullable): for a per-field rule, the one field to evaluate;
+ *   %NULL for all of them
+ * @out_n_checked: (out) (optional): how many fields a per-field rule looked at
+ *
+ * As cz_rule_check_evaluate(), for one field of a per-field rule.
+ */
+GPtrArray *
+cz_rule_check_evaluate_field (const CzRule *rule,
+                              const char   *field_id,
+                              CzDossier    *dossier,
+                              CzRules      *rules,
+                              const char   *language,
+                              guint        *out_n_checked)
+{
+  Eval ev = { dossier, rules, rule, language, g_ptr_array_new (), NULL, 0 };
 
   g_return_val_if_fail ((guint) rule->check < CZ_N_CHECKS, ev.out);
+  g_return_val_if_fail (field_id == NULL || cz_rule_check_is_per_field (rule), ev.out);
 
+  ev.only_field = field_id;
   check_funcs[rule->check] (&ev);
+  if (out_n_checked != NULL)
+    *out_n_checked = ev.n_checked;
   return ev.out;
 }

@@ -33,7 +33,17 @@ GPtrArray *cz_rule_check_evaluate  (const CzRule     *rule,
 
 /* Test hook: how many times the rule @rule_id was evaluated since the
  * validator was made (or the pack last changed); NULL counts every rule. */
+gboolean   cz_rule_check_is_per_field   (const CzRule *rule);
+GPtrArray *cz_rule_check_evaluate_field (const CzRule *rule,
+                                         const char   *field_id,
+                                         CzDossier    *dossier,
+                                         CzRules      *rules,
+                                         const char   *language,
+                                         guint        *out_n_checked);
+
 guint      cz_validator_get_evaluation_count (CzValidator *self,
                                               const char  *rule_id);
+/* How many fields the per-field rules (input checks) have looked at, in all. */
+guint      cz_validator_get_field_check_count (CzValidator *self);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ struct _CzValidator
   GHashTable  *index;          /* interned field id → GArray of guint rule indexes */
   guint        counts[CZ_N_STEPS][CZ_N_SEVERITIES];
   guint       *evaluations;    /* per rule */
+  guint        field_checks;   /* fields the per-field rules looked at */
   GHashTable  *changed_fields; /* during one update: field ids whose findings changed */
   GHashTable  *external;       /* source → External: findings made outside the pack's rules */
 };
@@ -111,13 +112,20 @@ cz_validator_entry_free (CzValidatorEntry *entry)
   g_free (entry);
 }
 
+/* @field_id: for a per-field rule, the one field to evaluate (NULL: all). */
 static GPtrArray *
 evaluate_rule (CzValidator  *self,
-               const CzRule *rule)
+               const CzRule *rule,
+               const char   *field_id)
 {
+  guint n_checked = 0;
+  GPtrArray *fresh;
+
   self->evaluations[cz_rule_get_index (rule)]++;
-  return cz_rule_check_evaluate (rule, self->dossier, self->rules,
-                                 cz_rules_pick_language (self->language));
+  fresh = cz_rule_check_evaluate_field (rule, field_id, self->dossier, self->rules,
+                                        cz_rules_pick_language (self->language), &n_checked);
+  self->field_checks += n_checked;
+  return fresh;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -259,6 +267,30 @@ apply_rule (CzValidator *self,
   apply_entries (self, (GPtrArray **) &self->rule_entries->pdata[rule_index], fresh);
 }
 
+/* Replaces a per-field rule's findings on @field_id only, keeping the rest. */
+static void
+apply_rule_field (CzValidator *self,
+                  guint        rule_index,
+                  const char  *field_id,
+                  GPtrArray   *fresh)
+{
+  GPtrArray *entries = g_ptr_array_index (self->rule_entries, rule_index);
+  GPtrArray *on_field = g_ptr_array_new ();
+  GPtrArray *others = g_ptr_array_new ();
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CzValidatorEntry *entry = entries->pdata[i];
+
+      g_ptr_array_add (g_strcmp0 (cz_finding_get_field_id (entry->finding), field_id) == 0 ? on_field : others,
+                       entry);
+    }
+  apply_entries (self, &on_field, fresh);
+  g_ptr_array_extend_and_steal (others, on_field);
+  g_ptr_array_unref (g_steal_pointer (&self->rule_entries->pdata[rule_index]));
+  self->rule_entries->pdata[rule_index] = others;
+}
+
 /* External findings sort after the pack's rules within their step. */
 static GPtrArray *
 external_entries (GPtrArray *findings)
@@ -334,7 +366,7 @@ evaluate_all (CzValidator *self)
   n_rules = cz_rules_get_n_rules (self->rules);
   for (guint r = 0; r < n_rules; r++)
     {
-      g_autoptr(GPtrArray) fresh = evaluate_rule (self, cz_rules_get_rule (self->rules, r));
+      g_autoptr(GPtrArray) fresh = evaluate_rule (self, cz_rules_get_rule (self->rules, r), NULL);
       GPtrArray *entries = g_ptr_array_index (self->rule_entries, r);
 
       for (guint i = 0; i < fresh->len; i++)
@@ -388,9 +420,13 @@ on_field_changed (CzDossier   *dossier,
   for (guint i = 0; i < rules->len; i++)
     {
       guint r = g_array_index (rules, guint, i);
-      GPtrArray *fresh = evaluate_rule (self, cz_rules_get_rule (self->rules, r));
+      const CzRule *rule = cz_rules_get_rule (self->rules, r);
 
-      apply_rule (self, r, fresh);
+      /* An input check is about its own field: the others have not changed. */
+      if (cz_rule_check_is_per_field (rule))
+        apply_rule_field (self, r, field_id, evaluate_rule (self, rule, field_id));
+      else
+        apply_rule (self, r, evaluate_rule (self, rule, NULL));
     }
   finish_update (self, &before);
 }
@@ -743,4 +779,12 @@ cz_validator_get_evaluation_count (CzValidator *self,
     if (rule_id == NULL || g_str_equal (rule_id, cz_rule_get_id (cz_rules_get_rule (self->rules, r))))
       total += self->evaluations[r];
   return total;
+}
+
+guint
+cz_validator_get_field_check_count (CzValidator *self)
+{
+  g_return_val_if_fail (CZ_IS_VALIDATOR (self), 0);
+
+  return self->field_checks;
 }

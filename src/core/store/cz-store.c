@@ -4,7 +4,8 @@
  * thread that owns the connection, so the UI thread never waits on the disk:
  * a field change only queues a pending change (microseconds), and the worker
  * writes the queue in one transaction after a short debounce. A change is
- * durable (WAL, synchronous=FULL) when the store emits ::saved for it.
+ * durable (WAL, synchronous=FULL) when the store emits ::saved for it; the
+ * dossier's "save-state" says the same to whoever shows it.
  *
  * A CzStore is used from the thread that created it; its signals are emitted
  * on that thread's main context.
@@ -65,10 +66,23 @@ dispatch_events (gpointer user_data)
 
           if (dossier != NULL && event->time != NULL)
             cz_dossier_set_modified (dossier, event->time);
+          /* A change made since is still on its way. */
+          if (dossier != NULL)
+            cz_dossier_set_save_state (dossier,
+                                       store_worker_has_pending (self, event->dossier_id)
+                                       ? CZ_SAVE_STATE_SAVING : CZ_SAVE_STATE_SAVED,
+                                       NULL);
           g_signal_emit (self, signals[SAVED], 0, event->dossier_id);
         }
       else
-        g_signal_emit (self, signals[SAVE_FAILED], 0, event->dossier_id, event->error);
+        {
+          CzDossier *dossier = g_hash_table_lookup (self->open_dossiers, event->dossier_id);
+
+          if (dossier != NULL)
+            cz_dossier_set_save_state (dossier, CZ_SAVE_STATE_FAILED,
+                                       event->error ? event->error->message : "");
+          g_signal_emit (self, signals[SAVE_FAILED], 0, event->dossier_id, event->error);
+        }
 
       store_event_free (event);
     }
@@ -103,6 +117,9 @@ on_field_changed (CzDossier  *dossier,
     return;
 
   store_worker_queue_change (self, cz_dossier_get_id (dossier), field_id, old_value, new_value);
+  /* A failure is shown until a write succeeds again. */
+  if (cz_dossier_get_save_state (dossier) != CZ_SAVE_STATE_FAILED)
+    cz_dossier_set_save_state (dossier, CZ_SAVE_STATE_SAVING, NULL);
 }
 
 static void
