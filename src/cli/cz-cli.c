@@ -30,6 +30,7 @@
 #include "cz-cli.h"
 #include "cz-cli-archive.h"
 #include "cz-cli-form.h"
+#include "cz-cli-roster.h"
 
 typedef int (*CommandFunc) (CliContext *ctx, int argc, char **argv);
 
@@ -282,6 +283,7 @@ static const Command commands[] = {
   { "signer", "create|import|show …", N_("Create, import or show the department’s signing certificate"), 1, 8, command_signer },
   { "pack", "ID|FILE.json --out OUT.zip --signer FILE.p12 --passphrase-file F", N_("Sign and pack the dossier and its evidence; exit 1 while it has blockers"), 1, 16, command_pack },
   { "export-form", "ID|FILE.json OUT.pdf [--rules PACK.json]", N_("Write the printable application form (申报表, a draft) as a PDF"), 2, 4, command_export_form },
+  { "roster", "import|show|problems ID …", N_("Import the zone's roster of enterprises from .xlsx or CSV, show it, or write its problems as CSV"), 2, 16, command_roster },
   { "verify", "ARCHIVE [--json] [--ca CERT.pem]", N_("Check a submission archive; exit 1 when it is not valid"), 1, 4, command_verify },
 };
 

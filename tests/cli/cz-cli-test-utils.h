@@ -61,6 +61,11 @@ run_cli_in (const char *data_home,
   g_ptr_array_add (argv, NULL);
 
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  {
+    /* Remembered roster mappings go to the config folder: keep it private too. */
+    g_autofree char *config = g_build_filename (data_home, "config", NULL);
+    g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
+  }
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);

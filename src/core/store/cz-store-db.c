@@ -153,6 +153,16 @@ static const char *migrations[] = {
   "  BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;"
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
   "  BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;",
+  /* 1 → 2: a dossier's roster of enterprises (企业名录), as data/roster.csv
+   * holds it, with the problems found at import (CSV for the enterprise desk);
+   * its totals and provenance are fields of the dossier. */
+  "CREATE TABLE rosters ("
+  "  dossier_id  TEXT PRIMARY KEY REFERENCES dossiers (id) ON DELETE CASCADE,"
+  "  csv         BLOB NOT NULL,"
+  "  problems    BLOB NOT NULL,"
+  "  sha256      TEXT NOT NULL,"
+  "  imported_at TEXT NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CZ_STORE_SCHEMA_VERSION);

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define CZ_STORE_SCHEMA_VERSION 1
+#define CZ_STORE_SCHEMA_VERSION 2
 
 #define CZ_STORE_ERROR (cz_store_error_quark ())
 
@@ -109,6 +109,30 @@ typedef struct
 } CzAuditEntry;
 
 void        cz_audit_entry_free            (CzAuditEntry *entry);
+
+/* The dossier's roster of enterprises: the bytes of data/roster.csv and of
+ * the problems' CSV, replaced as a whole when an import is accepted (audit
+ * action "roster-import", with @summary_json as its new value). The store
+ * does not read them. */
+gboolean    cz_store_save_roster           (CzStore       *self,
+                                            const char    *dossier_id,
+                                            GBytes        *csv,
+                                            GBytes        *problems,
+                                            const char    *summary_json,
+                                            GError       **error);
+/* NULL without an error when the dossier has no roster. */
+GBytes     *cz_store_load_roster           (CzStore       *self,
+                                            const char    *dossier_id,
+                                            GBytes       **out_problems,
+                                            GError       **error);
+/* An audit row that is not a field's change: "override" with the reason
+ * for replacing a computed total (@note, JSON). */
+gboolean    cz_store_append_note           (CzStore       *self,
+                                            const char    *dossier_id,
+                                            const char    *action,
+                                            const char    *field_id,
+                                            const char    *note,
+                                            GError       **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CzAuditEntry, cz_audit_entry_free)
 
 G_END_DECLS
