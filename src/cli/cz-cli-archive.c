@@ -430,7 +430,7 @@ print_refusal_json (const GError *error)
   static const char * const codes[] = {
     "failed", "blockers", "not-checked", "evidence", "write", "read", "not-a-zip", "truncated", "corrupt",
     "path-traversal", "absolute-path", "symlink", "hardlink", "special-file", "duplicate-name",
-    "name-collision", "name-not-utf8", "zip-bomb", "not-a-bag",
+    "name-collision", "name-not-utf8", "zip-bomb", "not-a-bag", "unsupported", "inconsistent",
   };
 
   json_builder_begin_object (builder);

@@ -3,6 +3,7 @@
 #
 #   archive-fixtures.py hostile KIND OUT.zip [ARG]
 #   archive-fixtures.py rezip BAG_DIR OUT.zip
+#   archive-fixtures.py patch IN.zip OUT.zip NAME_SUFFIX central|local|descriptor FIELD VALUE
 #
 # Standard library only. Every hostile archive otherwise looks like a bag, so
 # the refusal is due to its one hostile trait.
@@ -121,10 +122,55 @@ def rezip(bag_dir, out):
                 z.write(path, arcname, compress_type=method)
 
 
+# Offsets of the fields a header shares: central directory, local header.
+CENTRAL = {'version': 6, 'flags': 8, 'method': 10, 'crc': 16, 'csize': 20, 'usize': 24}
+LOCAL = {'version': 4, 'flags': 6, 'method': 8, 'crc': 14, 'csize': 18, 'usize': 22}
+
+
+def patch(src, out, suffix, where, field, value):
+    """Changes one field of one entry's central or local header (or data
+    descriptor), leaving everything else as it was: what a hostile sender
+    does to make tools disagree. VALUE: a number, or for 'name' the new
+    last character of the name."""
+    data = bytearray(open(src, 'rb').read())
+    end = data.rindex(b'PK\x05\x06')
+    n_entries, cd_size, cd_offset = struct.unpack('<HII', data[end + 10:end + 20])
+    pos = cd_offset
+    for _ in range(n_entries):
+        name_len, extra_len, comment_len = struct.unpack('<HHH', data[pos + 28:pos + 34])
+        name = bytes(data[pos + 46:pos + 46 + name_len])
+        local = struct.unpack('<I', data[pos + 42:pos + 46])[0]
+        if name.endswith(suffix.encode()):
+            break
+        pos += 46 + name_len + extra_len + comment_len
+    else:
+        raise SystemExit('no entry ' + suffix)
+    if where == 'central':
+        base, fields, name_at = pos, CENTRAL, pos + 46
+    elif where == 'local':
+        base, fields, name_at = local, LOCAL, local + 30
+    elif where == 'descriptor':
+        local_name, local_extra = struct.unpack('<HH', data[local + 26:local + 30])
+        csize = struct.unpack('<I', data[pos + 20:pos + 24])[0]
+        base = local + 30 + local_name + local_extra + csize
+        if data[base:base + 4] == b'PK\x07\x08':
+            base += 4
+        fields, name_at = {'crc': 0, 'csize': 4, 'usize': 8}, None
+    if field == 'name':
+        data[name_at + name_len - 1] = ord(value)
+    else:
+        size = 2 if field in ('version', 'flags', 'method') else 4
+        data[base + fields[field]:base + fields[field] + size] = int(value, 0).to_bytes(size, 'little')
+    with open(out, 'wb') as f:
+        f.write(data)
+
+
 if __name__ == '__main__':
     if sys.argv[1] == 'hostile':
         hostile(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)
     elif sys.argv[1] == 'rezip':
         rezip(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == 'patch':
+        patch(*sys.argv[2:8])
     else:
         raise SystemExit(__doc__)

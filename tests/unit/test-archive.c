@@ -1350,6 +1350,56 @@ test_hostile (Fixture       *fixture,
   g_assert_false (g_file_test (absolute, G_FILE_TEST_EXISTS));
 }
 
+/* Issue 13 #9: one field of one entry changed in the central directory,
+ * the local header or the data descriptor. Each was accepted as VALID (or
+ * refused only while streaming) while unzip read it differently or not at
+ * all; now each is refused from the headers. */
+typedef struct
+{
+  const char     *name;
+  const char     *entry;     /* suffix of the entry's name */
+  const char     *where;     /* central, local or descriptor */
+  const char     *field;
+  const char     *value;
+  CzArchiveError  code;
+} MetadataChange;
+
+static const MetadataChange metadata_changes[] = {
+  { "central-version-needed", CZ_ARCHIVE_FORM_PATH, "central", "version", "63", CZ_ARCHIVE_ERROR_UNSUPPORTED },
+  { "local-version-needed", CZ_ARCHIVE_FORM_PATH, "local", "version", "51", CZ_ARCHIVE_ERROR_UNSUPPORTED },
+  { "central-encrypted", CZ_ARCHIVE_FORM_PATH, "central", "flags", "0x9", CZ_ARCHIVE_ERROR_UNSUPPORTED },
+  { "local-encrypted", CZ_ARCHIVE_FORM_PATH, "local", "flags", "0x9", CZ_ARCHIVE_ERROR_UNSUPPORTED },
+  { "central-method-unknown", CZ_ARCHIVE_FORM_PATH, "central", "method", "12", CZ_ARCHIVE_ERROR_UNSUPPORTED },
+  { "central-method-deflated", CZ_ARCHIVE_FORM_PATH, "central", "method", "8", CZ_ARCHIVE_ERROR_INCONSISTENT },
+  { "local-method-deflated", CZ_ARCHIVE_FORM_PATH, "local", "method", "8", CZ_ARCHIVE_ERROR_INCONSISTENT },
+  { "local-no-descriptor", CZ_ARCHIVE_FORM_PATH, "local", "flags", "0", CZ_ARCHIVE_ERROR_INCONSISTENT },
+  { "local-utf8-flag", "bagit.txt", "local", "flags", "0x808", CZ_ARCHIVE_ERROR_INCONSISTENT },
+  { "central-crc", CZ_ARCHIVE_FORM_PATH, "central", "crc", "0x12345678", CZ_ARCHIVE_ERROR_INCONSISTENT },
+  { "local-crc", CZ_ARCHIVE_FORM_PATH, "local", "crc", "0x1", CZ_ARCHIVE_ERROR_INCONSISTENT },
+  { "descriptor-crc", CZ_ARCHIVE_FORM_PATH, "descriptor", "crc", "0x12345678", CZ_ARCHIVE_ERROR_INCONSISTENT },
+  { "central-size", "bagit.txt", "central", "usize", "55", CZ_ARCHIVE_ERROR_INCONSISTENT },
+  { "descriptor-size", "bagit.txt", "descriptor", "usize", "55", CZ_ARCHIVE_ERROR_INCONSISTENT },
+  { "local-name", "bagit.txt", "local", "name", "X", CZ_ARCHIVE_ERROR_INCONSISTENT },
+};
+
+static void
+test_zip_metadata (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const MetadataChange *change = data;
+  g_autofree char *archive = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "archive-fixtures.py", NULL);
+
+  if (!have_tools ())
+    return;
+  archive = pack_sample (fixture, "out.zip", 1000);
+  changed = fixture_path (fixture, "changed.zip");
+  g_assert_cmpint (run_in (fixture->dir, PYTHON, script, "patch", archive, changed, change->entry,
+                           change->where, change->field, change->value, NULL), ==, 0);
+  assert_refused (fixture, changed, change->code);
+}
+
 static void
 test_hostile_truncated (Fixture       *fixture,
                         gconstpointer  data)
@@ -1598,7 +1648,8 @@ typedef struct
 
 static const Zip64Hostile zip64_hostiles[] = {
   { "entry-size", ZIP64_ENTRY_SIZE, CZ_ARCHIVE_ERROR_ZIP_BOMB },
-  { "small-size", ZIP64_SMALL_SIZE, CZ_ARCHIVE_ERROR_ZIP_BOMB },
+  /* The local header still says the real size: refused before streaming. */
+  { "small-size", ZIP64_SMALL_SIZE, CZ_ARCHIVE_ERROR_INCONSISTENT },
   { "entry-count", ZIP64_ENTRY_COUNT, CZ_ARCHIVE_ERROR_ZIP_BOMB },
   { "locator", ZIP64_LOCATOR, CZ_ARCHIVE_ERROR_TRUNCATED },
   { "split", ZIP64_SPLIT, CZ_ARCHIVE_ERROR_NOT_A_ZIP },
@@ -1701,6 +1752,11 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/archive/hostile/%s", hostiles[i].kind);
       ADD_DATA (path, &hostiles[i], test_hostile);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (metadata_changes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/archive/zip-metadata/%s", metadata_changes[i].name);
+      ADD_DATA (path, &metadata_changes[i], test_zip_metadata);
     }
   ADD ("/archive/hostile/truncated", test_hostile_truncated);
   ADD ("/archive/hostile/not-a-zip", test_hostile_not_a_zip);

@@ -47,6 +47,8 @@ typedef enum
   CZ_ARCHIVE_ERROR_NAME_NOT_UTF8,
   CZ_ARCHIVE_ERROR_ZIP_BOMB,        /* absurd sizes, compression ratio or entry count */
   CZ_ARCHIVE_ERROR_NOT_A_BAG,       /* a valid ZIP, but not a CoopZone archive */
+  CZ_ARCHIVE_ERROR_UNSUPPORTED,     /* encryption, a method other than stored/deflated, a version past 4.5 */
+  CZ_ARCHIVE_ERROR_INCONSISTENT,    /* an entry's local header and central directory disagree */
 } CzArchiveError;
 
 /* What verify checks; a failed check is listed in the result. */

@@ -34,6 +34,22 @@
 #define SIG_END     0x06054b50
 #define SIG_END64   0x06064b50
 #define SIG_LOC64   0x07064b50
+#define SIG_DESCRIPTOR 0x08074b50
+
+/* What CoopZone writes and every standard extractor reads: stored or
+ * deflated, ZIP 4.5 (Zip64) at most, no encryption. */
+#define METHOD_STORED    0
+#define METHOD_DEFLATED  8
+#define MAX_VERSION_NEEDED 45
+#define FLAG_ENCRYPTED   (1 << 0)
+#define FLAG_DESCRIPTOR  (1 << 3)
+#define FLAG_STRONG      (1 << 6)
+#define FLAG_UTF8        (1 << 11)
+#define FLAG_MASKED      (1 << 13)
+/* Flags whose difference between the two headers changes how an entry is read. */
+#define FLAGS_THAT_MATTER (FLAG_ENCRYPTED | FLAG_DESCRIPTOR | FLAG_STRONG | FLAG_UTF8 | FLAG_MASKED)
+#define EXTRA_ZIP64         0x0001
+#define EXTRA_UNICODE_PATH  0x7075
 
 static void
 zip_entry_free (CzZipEntry *entry)
@@ -130,6 +146,12 @@ cz_zip_refuse (GError        **error,
       break;
     case CZ_ARCHIVE_ERROR_NOT_A_BAG:
       reason = _("it is a ZIP archive but not a CoopZone submission archive");
+      break;
+    case CZ_ARCHIVE_ERROR_UNSUPPORTED:
+      reason = _("an entry in it is encrypted, or compressed with a method or ZIP version other than stored, deflated or Zip64");
+      break;
+    case CZ_ARCHIVE_ERROR_INCONSISTENT:
+      reason = _("an entry’s local header and the ZIP’s central directory disagree (method, flags, sizes, CRC or name), so other tools would read it differently");
       break;
     default:
       reason = _("it cannot be read");
@@ -263,6 +285,8 @@ find_end_record (int          fd,
   return TRUE;
 }
 
+static gboolean unicode_path_agrees (const guint8 *extra, gsize extra_length, const char *name, gsize name_length);
+
 /* Reads the central directory header at *@pos of @directory into a new
  * entry and moves *@pos past it; NULL when it does not fit or is not one. */
 static CzZipEntry *
@@ -285,10 +309,20 @@ parse_central_entry (const guint8  *directory,
   if (*pos + 46 + name_length + extra_length + comment_length > cd_size)
     return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_CORRUPT, archive_name, NULL), NULL;
 
+  if (!unicode_path_agrees (h + 46 + name_length, extra_length, (const char *) h + 46, name_length))
+    {
+      g_autofree char *name = g_strndup ((const char *) h + 46, name_length);
+
+      return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_INCONSISTENT, archive_name, name), NULL;
+    }
+
   entry = g_new0 (CzZipEntry, 1);
   entry->name = g_strndup ((const char *) h + 46, name_length);
   entry->name_length = name_length;
+  entry->version_needed = le16 (h + 6);
+  entry->flags = le16 (h + 8);
   entry->method = le16 (h + 10);
+  entry->crc = le32 (h + 16);
   entry->compressed = le32 (h + 20);
   entry->uncompressed = le32 (h + 24);
   entry->offset = le32 (h + 42);
@@ -338,6 +372,11 @@ judge_entry (CzZipEntry  *entry,
   if (verdict != CZ_ARCHIVE_ERROR_FAILED)
     return cz_zip_refuse (error, verdict, archive_name, entry->name);
 
+  if ((entry->flags & (FLAG_ENCRYPTED | FLAG_STRONG | FLAG_MASKED)) != 0 ||
+      (entry->method != METHOD_STORED && entry->method != METHOD_DEFLATED) ||
+      (entry->version_needed & 0xff) > MAX_VERSION_NEEDED)
+    return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_UNSUPPORTED, archive_name, entry->name);
+
   if (entry->mode != 0)
     {
       if (S_ISLNK (entry->mode))
@@ -364,6 +403,145 @@ judge_entry (CzZipEntry  *entry,
   if (g_hash_table_contains (folded, key))
     return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_NAME_COLLISION, archive_name, entry->name);
   g_hash_table_add (folded, g_steal_pointer (&key));
+  return TRUE;
+}
+
+/* The Info-ZIP Unicode Path extra field (0x7075), which unzip and
+ * libarchive prefer to the header's name: absent, or the same name. */
+static gboolean
+unicode_path_agrees (const guint8 *extra,
+                     gsize         extra_length,
+                     const char   *name,
+                     gsize         name_length)
+{
+  for (gsize e = 0; e + 4 <= extra_length;)
+    {
+      guint16 id = le16 (extra + e), size = le16 (extra + e + 2);
+
+      if (e + 4 + size > extra_length)
+        return FALSE;
+      if (id == EXTRA_UNICODE_PATH &&
+          (size < 5 || (gsize) size - 5 != name_length || memcmp (extra + e + 4 + 5, name, name_length) != 0))
+        return FALSE;
+      e += 4 + size;
+    }
+  return TRUE;
+}
+
+/* The Zip64 sizes of a local header's extra field (both present when
+ * either 32-bit field says 0xffffffff); FALSE when there is none. */
+static gboolean
+local_zip64_sizes (const guint8 *extra,
+                   gsize         extra_length,
+                   guint64      *uncompressed,
+                   guint64      *compressed)
+{
+  for (gsize e = 0; e + 4 <= extra_length;)
+    {
+      guint16 id = le16 (extra + e), size = le16 (extra + e + 2);
+
+      if (e + 4 + size > extra_length)
+        return FALSE;
+      if (id == EXTRA_ZIP64 && size >= 16)
+        {
+          *uncompressed = le64 (extra + e + 4);
+          *compressed = le64 (extra + e + 12);
+          return TRUE;
+        }
+      e += 4 + size;
+    }
+  return FALSE;
+}
+
+/* A local value must be the central one; with a data descriptor it may
+ * also be 0 (not known when the header was written). */
+static gboolean
+agrees (guint64  local,
+        guint64  central,
+        gboolean descriptor)
+{
+  return local == central || (descriptor && local == 0);
+}
+
+/* Reads @entry's local header (and data descriptor) and refuses it when a
+ * standard extractor, which reads the local header, would read something
+ * else than what the central directory says: another method, flags, name,
+ * CRC or size, or data running into the central directory. */
+static gboolean
+check_local_header (int          fd,
+                    CzZipEntry  *entry,
+                    guint64      cd_offset,
+                    const char  *archive_name,
+                    GError     **error)
+{
+  guint8 h[30];
+  g_autofree guint8 *variable = NULL;
+  guint16 name_length, extra_length, flags;
+  gboolean descriptor;
+  guint64 uncompressed, compressed, data_end;
+
+  if (cd_offset - entry->offset < 30 || !read_at (fd, entry->offset, h, 30) || le32 (h) != SIG_LOCAL)
+    return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_CORRUPT, archive_name, entry->name);
+  flags = le16 (h + 6);
+  name_length = le16 (h + 26);
+  extra_length = le16 (h + 28);
+  if ((flags & (FLAG_ENCRYPTED | FLAG_STRONG | FLAG_MASKED)) != 0 ||
+      (le16 (h + 4) & 0xff) > MAX_VERSION_NEEDED)
+    return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_UNSUPPORTED, archive_name, entry->name);
+  if (entry->offset + 30 + name_length + extra_length > cd_offset)
+    return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_TRUNCATED, archive_name, entry->name);
+
+  variable = g_malloc (name_length + extra_length + 1);
+  if (!read_at (fd, entry->offset + 30, variable, name_length + extra_length))
+    return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_TRUNCATED, archive_name, entry->name);
+
+  descriptor = (flags & FLAG_DESCRIPTOR) != 0;
+  uncompressed = le32 (h + 22);
+  compressed = le32 (h + 18);
+  if (uncompressed == 0xffffffff || compressed == 0xffffffff)
+    {
+      if (!local_zip64_sizes (variable + name_length, extra_length, &uncompressed, &compressed))
+        return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_INCONSISTENT, archive_name, entry->name);
+    }
+  if (le16 (h + 8) != entry->method ||
+      ((flags ^ entry->flags) & FLAGS_THAT_MATTER) != 0 ||
+      name_length != entry->name_length ||
+      memcmp (variable, entry->name, name_length) != 0 ||
+      !unicode_path_agrees (variable + name_length, extra_length, entry->name, entry->name_length) ||
+      !agrees (le32 (h + 14), entry->crc, descriptor) ||
+      !agrees (compressed, entry->compressed, descriptor) ||
+      !agrees (uncompressed, entry->uncompressed, descriptor))
+    return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_INCONSISTENT, archive_name, entry->name);
+
+  data_end = entry->offset + 30 + name_length + extra_length + entry->compressed;
+  if (data_end > cd_offset)
+    return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_TRUNCATED, archive_name, entry->name);
+
+  if (descriptor)
+    {
+      /* Signature (optional), CRC, then the sizes: 8 bytes each with Zip64. */
+      gboolean wide = local_zip64_sizes (variable + name_length, extra_length, &uncompressed, &compressed);
+      guint8 d[24];
+      gsize length = wide ? 24 : 16;
+      const guint8 *p = d;
+
+      if (cd_offset - data_end < length - 4)
+        return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_TRUNCATED, archive_name, entry->name);
+      length = MIN (length, cd_offset - data_end);
+      if (!read_at (fd, data_end, d, length))
+        return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_TRUNCATED, archive_name, entry->name);
+      /* A CRC that equals the signature is read as the signature, as libarchive and unzip do. */
+      if (le32 (p) == SIG_DESCRIPTOR)
+        {
+          p += 4;
+          if (length < (wide ? 24u : 16u))
+            return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_TRUNCATED, archive_name, entry->name);
+        }
+      if (le32 (p) != entry->crc ||
+          (wide ? le64 (p + 4) : le32 (p + 4)) != entry->compressed ||
+          (wide ? le64 (p + 12) : le32 (p + 8)) != entry->uncompressed)
+        return cz_zip_refuse (error, CZ_ARCHIVE_ERROR_INCONSISTENT, archive_name, entry->name);
+    }
   return TRUE;
 }
 
@@ -440,6 +618,9 @@ read_central_directory (int          fd,
 
   if (!refuse_overlaps (entries, archive_name, error))
     return NULL;
+  for (guint i = 0; i < entries->len; i++)
+    if (!check_local_header (fd, g_ptr_array_index (entries, i), end.cd_offset, archive_name, error))
+      return NULL;
   return g_steal_pointer (&entries);
 }
 

@@ -20,6 +20,9 @@ typedef struct
   guint64  uncompressed;
   guint64  offset;
   guint16  method;
+  guint16  flags;
+  guint16  version_needed;
+  guint32  crc;
   guint32  mode;       /* Unix mode when made on Unix, else 0 */
   gboolean is_dir;
 } CzZipEntry;
