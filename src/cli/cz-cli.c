@@ -206,6 +206,7 @@ command_import (CliContext  *ctx,
   g_autoptr(CzStore) store = NULL;
   g_autoptr(CzDossier) imported = NULL;
   g_autoptr(CzRules) rules = NULL;
+  g_autofree char *unknown = NULL;
 
   if (source == NULL)
     return fail ("%s", error->message);
@@ -222,6 +223,10 @@ command_import (CliContext  *ctx,
   if (imported == NULL)
     return fail ("%s", error->message);
 
+  unknown = cz_dossier_dup_unknown_fields_message (imported);
+  if (unknown != NULL)
+    /* Translators: %s is a sentence naming fields this version does not know */
+    g_printerr (_("coopzone-cli: warning: %s\n"), unknown);
   g_print ("%s\n", cz_dossier_get_id (imported));
   return 0;
 }

@@ -284,6 +284,85 @@ test_bad_input_files (Fixture       *fixture,
   result_clear (&r);
 }
 
+/* Import is all or nothing: a text json-glib would misread, or a number it
+ * would wrap, refuses the whole file with exit 2 and the field named. */
+static void
+test_hostile_dossier_refused (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const struct { const char *fields; const char *field_id; } cases[] = {
+    { "\"zone.name\": {\"text\": \"a\\ud800b\"}", "zone.name" },
+    { "\"zone.partners\": {\"text_list\": [\"a\\ud800b\", \"德国\", \"法国\"]}", "zone.partners" },
+    { "\"zone.name\": {\"text\": \"临湖\\u0000合作区\"}", "zone.name" },
+    { "\"zone.area_m2\": {\"integer\": -9223372036854775809}", "zone.area_m2" },
+    { "\"enterprises.y2024.sme\": {\"integer\": 1000000000000001}", "enterprises.y2024.sme" },
+  };
+  g_autofree char *path = fixture_path (fixture, "hostile.json");
+  Result r;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *contents =
+        g_strdup_printf ("{\"format\": \"io.github.coopzone.dossier\", \"version\": 1, "
+                         "\"fields\": {\"zone.city\": {\"text\": \"320500\"}, %s}}", cases[i].fields);
+
+      g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+      r = run_cli (fixture, "import", path, NULL);
+      g_assert_cmpint (r.status, ==, 2);
+      assert_contains (r.err, cases[i].field_id);
+      g_assert_cmpstr (r.out, ==, "");
+      result_clear (&r);
+
+      r = run_cli (fixture, "show", path, NULL);
+      g_assert_cmpint (r.status, ==, 2);
+      assert_contains (r.err, cases[i].field_id);
+      result_clear (&r);
+    }
+
+  r = run_cli (fixture, "list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  result_clear (&r);
+}
+
+/* Fields this version does not know are kept, and the import says so. */
+static void
+test_unknown_fields_warned (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "future.json");
+  g_autofree char *exported = fixture_path (fixture, "again.json");
+  g_autofree char *id = NULL;
+  g_autofree char *again = NULL;
+  Result r;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"format\": \"io.github.coopzone.dossier\", \"version\": 1, "
+                                      "\"fields\": {\"zone.name\": {\"text\": \"临湖\"}, "
+                                      "\"zone.motto\": {\"text\": \"x\"}}}", -1, NULL));
+  r = run_cli (fixture, "import", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  assert_contains (r.err, "warning");
+  assert_contains (r.err, "zone.motto");
+  id = g_strstrip (g_strdup (r.out));
+  result_clear (&r);
+
+  r = run_cli (fixture, "export", id, exported, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (exported, &again, NULL, NULL));
+  assert_contains (again, "zone.motto");
+
+  /* A dossier of known fields imports without a warning. */
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"format\": \"io.github.coopzone.dossier\", \"version\": 1, "
+                                      "\"fields\": {\"zone.name\": {\"text\": \"临湖\"}}}", -1, NULL));
+  r = run_cli (fixture, "import", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  result_clear (&r);
+}
+
 static void
 test_newer_store_refused (Fixture       *fixture,
                           gconstpointer  data)
@@ -334,6 +413,8 @@ main (int   argc,
   ADD ("/cli/readers-never-write", test_readers_never_write);
   ADD ("/cli/bad-usage", test_bad_usage);
   ADD ("/cli/bad-input-files", test_bad_input_files);
+  ADD ("/cli/hostile-dossier-refused", test_hostile_dossier_refused);
+  ADD ("/cli/unknown-fields-warned", test_unknown_fields_warned);
   ADD ("/cli/newer-store-refused", test_newer_store_refused);
 #undef ADD
 

@@ -151,6 +151,28 @@ test_display (void)
   g_assert_cmpstr (plain, ==, "320500");
 }
 
+/* A number typed beyond the file format's range is a blocker, so that a
+ * dossier that passes its checks exports to a file that imports again. */
+static void
+test_numbers_past_file_limits (void)
+{
+  g_autoptr(CzValue) at_count = cz_value_new_integer (CZ_VALUE_MAX_INTEGER);
+  g_autoptr(CzValue) over_count = cz_value_new_integer (CZ_VALUE_MAX_INTEGER + 1);
+  g_autoptr(CzValue) at_money = cz_value_new_money (CZ_VALUE_MAX_MONEY_FEN);
+  g_autoptr(CzValue) over_money = cz_value_new_money (CZ_VALUE_MAX_MONEY_FEN + 1);
+  g_autofree char *at_count_message = cz_field_check ("enterprises.y2024.sme", at_count);
+  g_autofree char *over_count_message = cz_field_check ("enterprises.y2024.sme", over_count);
+  g_autofree char *at_money_message = cz_field_check ("revenue.y2024.total", at_money);
+  g_autofree char *over_money_message = cz_field_check ("revenue.y2024.total", over_money);
+  g_autofree char *over_area_message = cz_field_check (CZ_FIELD_ZONE_AREA_M2, over_count);
+
+  g_assert_null (at_count_message);
+  g_assert_nonnull (strstr (over_count_message, "too large"));
+  g_assert_null (at_money_message);
+  g_assert_nonnull (strstr (over_money_message, "too large"));
+  g_assert_nonnull (strstr (over_area_message, "too large"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +185,7 @@ main (int   argc,
   g_test_add_func ("/fields/area", test_area);
   g_test_add_func ("/fields/lists-and-kinds", test_lists_and_kinds);
   g_test_add_func ("/fields/every-spec-has-label", test_every_spec_has_label);
+  g_test_add_func ("/fields/numbers-past-file-limits", test_numbers_past_file_limits);
   g_test_add_func ("/fields/display", test_display);
 
   return g_test_run ();

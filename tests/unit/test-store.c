@@ -150,6 +150,36 @@ test_survives_reopen (Fixture       *fixture,
   }
 }
 
+/* The file format's limits are for files: an answer typed beyond them is a
+ * blocker of the input checks, and is still there when the dossier reopens. */
+static void
+test_keeps_values_past_file_limits (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  const gint64 huge = CZ_VALUE_MAX_INTEGER * 10;
+
+  {
+    g_autoptr(CzStore) store = open_store (fixture);
+    g_autoptr(CzDossier) dossier = cz_store_create_dossier (store, NULL, &error);
+
+    g_assert_no_error (error);
+    id = g_strdup (cz_dossier_get_id (dossier));
+    cz_dossier_set_integer (dossier, "enterprises.y2024.sme", huge);
+  }
+
+  {
+    g_autoptr(CzStore) store = open_store (fixture);
+    g_autoptr(CzDossier) dossier = cz_store_open_dossier (store, id, &error);
+    gint64 number = 0;
+
+    g_assert_no_error (error);
+    g_assert_true (cz_dossier_get_integer (dossier, "enterprises.y2024.sme", &number));
+    g_assert_cmpint (number, ==, huge);
+  }
+}
+
 static void
 on_saved (CzStore    *store,
           const char *dossier_id,
@@ -575,6 +605,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/create-list-open", test_create_list_open);
   ADD ("/store/survives-reopen", test_survives_reopen);
+  ADD ("/store/keeps-values-past-file-limits", test_keeps_values_past_file_limits);
   ADD ("/store/autosave-signals-saved", test_autosave_signals_saved);
   ADD ("/store/save-state-property", test_save_state_property);
   ADD ("/store/sigkill-after-saved", test_sigkill_after_saved);

@@ -446,6 +446,7 @@ on_import_loaded (GObject      *object,
   g_autofree char *heading = NULL;
   g_autofree char *toast = NULL;
   g_autofree char *display_name = NULL;
+  g_autofree char *unknown = NULL;
   g_autoptr(CzDossier) source = NULL;
   g_autoptr(CzDossier) dossier = NULL;
   gsize length = 0;
@@ -469,7 +470,11 @@ on_import_loaded (GObject      *object,
   display_name = cz_dossier_dup_display_name (dossier);
   /* Translators: %s is the name of the imported dossier */
   toast = g_strdup_printf (_("Imported “%s”"), display_name);
-  cz_start_view_add_toast (self, toast);
+  unknown = cz_dossier_dup_unknown_fields_message (dossier);
+  if (unknown != NULL)
+    cz_start_view_show_error (self, toast, unknown);
+  else
+    cz_start_view_add_toast (self, toast);
   cz_start_view_reload (self);
 }
 

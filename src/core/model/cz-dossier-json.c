@@ -11,10 +11,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "cz-dossier-private.h"
+#include "cz-fields.h"
 #include "cz-json-limits.h"
+#include "cz-json-tokens.h"
 
 /* A dossier file bigger than this is not a dossier (evidence lives elsewhere). */
 #define MAX_DOSSIER_FILE_SIZE (16 * 1024 * 1024)
+/* More fields than any version of the form has (docs/dossier-format.md, "Limits"). */
+#define MAX_DOSSIER_FIELDS 4096
 
 static void
 set_time_member (JsonObject *object,
@@ -172,6 +176,13 @@ cz_dossier_new_from_json (JsonNode  *node,
     goto not_a_dossier;
 
   fields = json_object_get_object_member (object, "fields");
+  if (json_object_get_size (fields) > MAX_DOSSIER_FIELDS)
+    {
+      g_set_error (error, CZ_DOSSIER_ERROR, CZ_DOSSIER_ERROR_INVALID_FIELD,
+                   _("The dossier has %u fields; a dossier file may have at most %u."),
+                   json_object_get_size (fields), (guint) MAX_DOSSIER_FIELDS);
+      return NULL;
+    }
   json_object_iter_init (&iter, fields);
   while (json_object_iter_next (&iter, &field_id, &field_node))
     {
@@ -210,6 +221,24 @@ not_a_dossier:
   return NULL;
 }
 
+static const char *
+token_problem_detail (CzJsonTokenProblem problem)
+{
+  switch (problem)
+    {
+    case CZ_JSON_TOKEN_NUL_ESCAPE:
+      return _("the text holds \\u0000, a character a dossier may not contain. Remove it");
+    case CZ_JSON_TOKEN_LONE_SURROGATE:
+      return _("the text holds an unpaired surrogate escape, which is not a character. "
+               "Write the character itself, or a complete pair such as \\ud83d\\ude00");
+    case CZ_JSON_TOKEN_INTEGER_RANGE:
+      return _("the number is too large to be read exactly. Check the number");
+    case CZ_JSON_TOKEN_OK:
+    default:
+      return "";
+    }
+}
+
 static void
 position_of_offset (const char *data,
                     gsize       offset,
@@ -228,6 +257,39 @@ position_of_offset (const char *data,
       else if (((guchar) data[i] & 0xC0) != 0x80)
         (*column)++;
     }
+}
+
+/* What json-glib would read wrongly without a word (cz-json-tokens.h) is
+ * refused here, naming the field and where it is in the file. */
+static gboolean
+check_tokens (const char  *data,
+              gsize        len,
+              const char  *source_name,
+              GError     **error)
+{
+  CzJsonTokenReport report;
+  const char *detail;
+  guint line, column;
+
+  if (cz_json_check_tokens (data, len, &report))
+    return TRUE;
+
+  position_of_offset (data, report.offset, &line, &column);
+  detail = token_problem_detail (report.problem);
+  if (g_strcmp0 (report.keys[0], "fields") == 0 && report.keys[1] != NULL)
+    g_set_error (error, CZ_DOSSIER_ERROR, CZ_DOSSIER_ERROR_INVALID_FIELD,
+                 /* Translators: %1$s is a field id, %2$s what is written, then a file name,
+                    a line and a column, then what is wrong */
+                 _("Field “%1$s”: “%2$s” (%3$s, line %4$u, column %5$u): %6$s."),
+                 report.keys[1], report.token, source_name, line, column, detail);
+  else
+    g_set_error (error, CZ_DOSSIER_ERROR, CZ_DOSSIER_ERROR_INVALID_JSON,
+                 /* Translators: %1$s is what is written, then a file name, a line and a
+                    column, then what is wrong */
+                 _("“%1$s” (%2$s, line %3$u, column %4$u): %5$s."),
+                 report.token, source_name, line, column, detail);
+  cz_json_token_report_clear (&report);
+  return FALSE;
 }
 
 /**
@@ -265,6 +327,11 @@ cz_dossier_new_from_data (const char  *data,
                    source_name, line, column);
       return NULL;
     }
+
+  /* Before the parser, and before any other check of the raw text, so that
+   * what would be misread is refused naming its field. */
+  if (!check_tokens (data, len, source_name, error))
+    return NULL;
 
   if (len == 0 || strspn (data, " \t\r\n") >= len)
     {

@@ -331,7 +331,10 @@ cz_dossier_set_value (CzDossier  *self,
   else
     g_hash_table_remove (self->fields, field_id);
 
-  g_signal_emit (self, signals[FIELD_CHANGED], g_quark_from_string (field_id),
+  /* A field id may come from a file: never make it a quark (quarks are never
+   * freed). A detail nobody has connected to has no quark yet, and then no
+   * detailed handler can match it anyway. */
+  g_signal_emit (self, signals[FIELD_CHANGED], g_quark_try_string (field_id),
                  field_id, old_value, value);
 }
 
@@ -376,6 +379,58 @@ cz_dossier_dup_field_ids (CzDossier *self)
     g_ptr_array_add (ids, g_strdup (key));
   g_ptr_array_sort (ids, compare_field_ids);
   return ids;
+}
+
+/**
+ * cz_dossier_dup_unknown_field_ids:
+ *
+ * The answered fields this version of CoopZone does not know (written by a
+ * newer version, or by hand): they are kept and exported again, but nothing
+ * checks or shows them, so an import says so.
+ *
+ * Returns: (transfer full) (element-type utf8): their ids, sorted; empty when none
+ */
+GPtrArray *
+cz_dossier_dup_unknown_field_ids (CzDossier *self)
+{
+  GPtrArray *ids;
+
+  g_return_val_if_fail (CZ_IS_DOSSIER (self), NULL);
+
+  ids = cz_dossier_dup_field_ids (self);
+  for (guint i = ids->len; i > 0; i--)
+    if (cz_field_is_known (g_ptr_array_index (ids, i - 1)))
+      g_ptr_array_remove_index (ids, i - 1);
+  return ids;
+}
+
+/**
+ * cz_dossier_dup_unknown_fields_message:
+ *
+ * Returns: (transfer full) (nullable): a translated warning naming the fields
+ *   of cz_dossier_dup_unknown_field_ids(), %NULL when there are none
+ */
+char *
+cz_dossier_dup_unknown_fields_message (CzDossier *self)
+{
+  g_autoptr(GPtrArray) ids = cz_dossier_dup_unknown_field_ids (self);
+  g_autofree char *list = NULL;
+
+  if (ids == NULL || ids->len == 0)
+    return NULL;
+  g_ptr_array_add (ids, NULL);
+  /* Translators: separator between field ids in a list */
+  list = g_strjoinv (_(", "), (char **) ids->pdata);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: %s is a list of field ids */
+                                       "This version of CoopZone does not know the field %s. It was kept "
+                                       "and will be exported again, but nothing checks or shows it. If the "
+                                       "file came from a newer CoopZone, update this one.",
+                                       "This version of CoopZone does not know the fields %s. They were kept "
+                                       "and will be exported again, but nothing checks or shows them. If the "
+                                       "file came from a newer CoopZone, update this one.",
+                                       ids->len - 1),
+                          list);
 }
 
 static const CzValue *

@@ -68,6 +68,8 @@ void          cz_dossier_set_value          (CzDossier    *self,
                                              CzValue      *value);
 guint         cz_dossier_get_n_fields       (CzDossier    *self);
 GPtrArray    *cz_dossier_dup_field_ids      (CzDossier    *self);
+GPtrArray    *cz_dossier_dup_unknown_field_ids (CzDossier  *self);
+char         *cz_dossier_dup_unknown_fields_message (CzDossier *self);
 
 const char   *cz_dossier_get_text           (CzDossier    *self,
                                              const char   *field_id);

@@ -230,6 +230,28 @@ cz_field_spec_lookup (const char *field_id)
   return g_hash_table_lookup (field_table ()->by_id, field_id);
 }
 
+/**
+ * cz_field_is_known:
+ *
+ * Whether this version of CoopZone knows @field_id: a field of the table, the
+ * evidence index, or an indicator (whose ids come from the rules pack, so any
+ * one-word indicator id is taken as known).
+ */
+gboolean
+cz_field_is_known (const char *field_id)
+{
+  const char *indicator;
+
+  if (field_id == NULL)
+    return FALSE;
+  if (cz_field_spec_lookup (field_id) != NULL || g_str_equal (field_id, "evidence.files"))
+    return TRUE;
+  if (!g_str_has_prefix (field_id, CZ_FIELD_INDICATORS_PREFIX))
+    return FALSE;
+  indicator = field_id + strlen (CZ_FIELD_INDICATORS_PREFIX);
+  return *indicator != '\0' && strchr (indicator, '.') == NULL;
+}
+
 static const struct
 {
   const char *id;
@@ -486,6 +508,15 @@ check_functional_areas (GVariant *records)
   return NULL;
 }
 
+/* Past the limits of the dossier format (cz-value.h), which no real answer reaches. */
+static char *
+too_large_message (const CzFieldSpec *spec)
+{
+  /* Translators: %s is a field label */
+  return g_strdup_printf (_("“%s” is too large to be a real figure; check the number and its unit."),
+                          _(spec->label));
+}
+
 static char *
 required_message (const CzFieldSpec *spec)
 {
@@ -562,6 +593,8 @@ cz_field_check (const char    *field_id,
       }
 
     case CZ_FIELD_KIND_INTEGER:
+      if (ABS (cz_value_get_integer (value)) > CZ_VALUE_MAX_INTEGER)
+        return too_large_message (spec);
       if (g_str_equal (field_id, CZ_FIELD_ZONE_AREA_M2))
         return check_area (cz_value_get_integer (value));
       if (g_str_equal (field_id, CZ_FIELD_APPLICATION_YEAR))
@@ -572,6 +605,8 @@ cz_field_check (const char    *field_id,
       return NULL;
 
     case CZ_FIELD_KIND_MONEY:
+      if (ABS (cz_value_get_money (value)) > CZ_VALUE_MAX_MONEY_FEN)
+        return too_large_message (spec);
       if (cz_value_get_money (value) < 0)
         /* Translators: %s is a field label */
         return g_strdup_printf (_("“%s” cannot be negative; enter zero or more."), _(spec->label));

@@ -105,6 +105,7 @@ typedef struct
 
 const CzFieldSpec *cz_field_spec_lookup (const char    *field_id);
 const CzFieldSpec *cz_field_specs       (guint         *n_specs);
+gboolean           cz_field_is_known    (const char    *field_id);
 
 /* "revenue.y{year}.total" + 2024 → "revenue.y2024.total"; "{type}" is left alone. */
 char              *cz_field_id_for_year (const char    *id_template,

@@ -423,12 +423,74 @@ json_is_string (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
+/* json-glib turns a lone surrogate escape ("\ud800") into bytes that are not
+ * UTF-8; a reader that has the raw text finds it earlier and says where
+ * (cz-json-tokens.c), this catches it in a parsed tree. */
+static gboolean
+check_text (const char  *text,
+            gboolean     limits,
+            GError     **error)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    return value_error (error, _("the text is not valid Unicode: it holds an unpaired surrogate "
+                                 "escape such as \\ud800. Write the character itself"));
+  if (limits && strlen (text) > CZ_VALUE_MAX_TEXT_BYTES)
+    {
+      g_autofree char *detail =
+        g_strdup_printf (_("the text is longer than %u bytes, the most a dossier file may hold in one text"),
+                         (guint) CZ_VALUE_MAX_TEXT_BYTES);
+      return value_error (error, detail);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_number (gint64      number,
+              gint64      max,
+              gboolean    limits,
+              GError    **error)
+{
+  g_autofree char *number_text = NULL;
+  g_autofree char *max_text = NULL;
+  g_autofree char *detail = NULL;
+
+  if (!limits || (number >= -max && number <= max))
+    return TRUE;
+  number_text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+  max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+  /* Translators: %1$s is a number from the file; the range is −%2$s to %2$s */
+  detail = g_strdup_printf (_("the number %1$s is outside the range a dossier file allows (−%2$s to %2$s)"),
+                            number_text, max_text);
+  return value_error (error, detail);
+}
+
+static gboolean
+check_count (guint        count,
+             guint        max,
+             gboolean     limits,
+             const char  *what_format,
+             GError     **error)
+{
+  g_autofree char *detail = NULL;
+
+  if (!limits || count <= max)
+    return TRUE;
+  detail = g_strdup_printf (what_format, count, max);
+  return value_error (error, detail);
+}
+
 static GVariant *
 records_from_json (JsonArray  *array,
+                   gboolean    limits,
                    GError    **error)
 {
   GVariantBuilder builder;
   guint n = json_array_get_length (array);
+
+  if (!check_count (n, CZ_VALUE_MAX_RECORDS, limits,
+                    /* Translators: a count of records, then the limit */
+                    _("it holds %u records; a dossier file allows at most %u"), error))
+    return NULL;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
   for (guint i = 0; i < n; i++)
@@ -447,14 +509,41 @@ records_from_json (JsonArray  *array,
         }
 
       object = json_node_get_object (element);
+      if (!check_count (json_object_get_size (object), CZ_VALUE_MAX_RECORD_MEMBERS, limits,
+                        /* Translators: a count of members of one record, then the limit */
+                        _("a record has %u members; a dossier file allows at most %u"), error))
+        {
+          g_variant_builder_clear (&builder);
+          return NULL;
+        }
       g_variant_builder_open (&builder, G_VARIANT_TYPE ("a{sv}"));
       json_object_iter_init (&iter, object);
       while (json_object_iter_next (&iter, &key, &member))
         {
+          if (!g_utf8_validate (key, -1, NULL) || *key == '\0' || strlen (key) > CZ_VALUE_MAX_MEMBER_NAME)
+            {
+              g_variant_builder_clear (&builder);
+              value_error (error, _("a record member needs a short name of valid text"));
+              return NULL;
+            }
           if (json_is_string (member))
-            g_variant_builder_add (&builder, "{sv}", key, g_variant_new_string (json_node_get_string (member)));
+            {
+              if (!check_text (json_node_get_string (member), limits, error))
+                {
+                  g_variant_builder_clear (&builder);
+                  return NULL;
+                }
+              g_variant_builder_add (&builder, "{sv}", key, g_variant_new_string (json_node_get_string (member)));
+            }
           else if (json_is_int (member))
-            g_variant_builder_add (&builder, "{sv}", key, g_variant_new_int64 (json_node_get_int (member)));
+            {
+              if (!check_number (json_node_get_int (member), CZ_VALUE_MAX_MONEY_FEN, limits, error))
+                {
+                  g_variant_builder_clear (&builder);
+                  return NULL;
+                }
+              g_variant_builder_add (&builder, "{sv}", key, g_variant_new_int64 (json_node_get_int (member)));
+            }
           else
             {
               g_variant_builder_clear (&builder);
@@ -468,9 +557,10 @@ records_from_json (JsonArray  *array,
   return g_variant_builder_end (&builder);
 }
 
-CzValue *
-cz_value_new_from_json (JsonNode  *node,
-                        GError   **error)
+static CzValue *
+value_new_from_json (JsonNode  *node,
+                     gboolean   limits,
+                     GError   **error)
 {
   JsonObject *object;
   JsonObjectIter iter;
@@ -497,12 +587,18 @@ cz_value_new_from_json (JsonNode  *node,
     case CZ_FIELD_KIND_TEXT:
       if (!json_is_string (payload))
         break;
+      if (!check_text (json_node_get_string (payload), limits, error))
+        return NULL;
       return cz_value_new_text (json_node_get_string (payload));
 
     case CZ_FIELD_KIND_INTEGER:
     case CZ_FIELD_KIND_MONEY:
       if (!json_is_int (payload))
         break;
+      if (!check_number (json_node_get_int (payload),
+                         kind == CZ_FIELD_KIND_MONEY ? CZ_VALUE_MAX_MONEY_FEN : CZ_VALUE_MAX_INTEGER,
+                         limits, error))
+        return NULL;
       return value_new_take (kind, g_variant_new_int64 (json_node_get_int (payload)));
 
     case CZ_FIELD_KIND_DATE:
@@ -522,12 +618,18 @@ cz_value_new_from_json (JsonNode  *node,
         if (!JSON_NODE_HOLDS_ARRAY (payload))
           break;
         array = json_node_get_array (payload);
+        if (!check_count (json_array_get_length (array), CZ_VALUE_MAX_LIST_ITEMS, limits,
+                          /* Translators: a count of items in a list, then the limit */
+                          _("the list holds %u items; a dossier file allows at most %u"), error))
+          return NULL;
         for (guint i = 0; i < json_array_get_length (array); i++)
           {
             JsonNode *element = json_array_get_element (array, i);
 
             if (!json_is_string (element))
               return value_error (error, _("a text list may hold only texts")), NULL;
+            if (!check_text (json_node_get_string (element), limits, error))
+              return NULL;
             g_ptr_array_add (texts, (gpointer) json_node_get_string (element));
           }
         g_ptr_array_add (texts, NULL);
@@ -540,7 +642,7 @@ cz_value_new_from_json (JsonNode  *node,
 
         if (!JSON_NODE_HOLDS_ARRAY (payload))
           break;
-        records = records_from_json (json_node_get_array (payload), error);
+        records = records_from_json (json_node_get_array (payload), limits, error);
         if (records == NULL)
           return NULL;
         return value_new_take (CZ_FIELD_KIND_RECORDS, records);
@@ -559,6 +661,26 @@ cz_value_new_from_json (JsonNode  *node,
   }
 }
 
+/**
+ * cz_value_new_from_json:
+ *
+ * A value read from a file: refused past the limits of the dossier format
+ * (CZ_VALUE_MAX_…), and when its text is not UTF-8.
+ */
+CzValue *
+cz_value_new_from_json (JsonNode  *node,
+                        GError   **error)
+{
+  return value_new_from_json (node, TRUE, error);
+}
+
+/**
+ * cz_value_new_from_json_string:
+ *
+ * A value CoopZone wrote itself (the store's column): only its form is
+ * checked, not the file format's limits, so that an answer typed beyond them
+ * (a blocker of the form's input checks) is never lost on reopening.
+ */
 CzValue *
 cz_value_new_from_json_string (const char  *json,
                                GError     **error)
@@ -567,5 +689,5 @@ cz_value_new_from_json_string (const char  *json,
 
   if (!json_parser_load_from_data (parser, json, -1, error))
     return NULL;
-  return cz_value_new_from_json (json_parser_get_root (parser), error);
+  return value_new_from_json (json_parser_get_root (parser), FALSE, error);
 }

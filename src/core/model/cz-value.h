@@ -20,6 +20,18 @@ typedef enum
   CZ_FIELD_KIND_RECORDS,   /* a list of records whose members are text or integers */
 } CzFieldKind;
 
+/* The limits of a value in a dossier file (docs/dossier-format.md, "Limits").
+ * A reader refuses the whole file past any of them, naming the field. They are
+ * far above any real answer and keep every sum and product the rules and the
+ * form compute inside 64 bits. */
+#define CZ_VALUE_MAX_TEXT_BYTES      65536                              /* a text, a list item, a record's text */
+#define CZ_VALUE_MAX_LIST_ITEMS      200                                /* items of a text_list */
+#define CZ_VALUE_MAX_RECORDS         2000                               /* records of a records value */
+#define CZ_VALUE_MAX_RECORD_MEMBERS  32                                 /* members of one record */
+#define CZ_VALUE_MAX_MEMBER_NAME     64                                 /* bytes of a record member's name */
+#define CZ_VALUE_MAX_INTEGER         G_GINT64_CONSTANT (1000000000000000)   /* |integer| ≤ 10^15 */
+#define CZ_VALUE_MAX_MONEY_FEN       G_GINT64_CONSTANT (10000000000000000)  /* |fen| ≤ 10^16 (100万亿元); also a record's numbers */
+
 #define CZ_TYPE_VALUE (cz_value_get_type ())
 
 typedef struct _CzValue CzValue;
