@@ -381,6 +381,14 @@ test_import_unknown_fields (void)
   g_assert_cmpstr (g_ptr_array_index (unknown, 1), ==, "zone.motto");
   g_assert_nonnull (strstr (message, "revenue.y2099.total, zone.motto"));
   g_assert_null (no_message);
+
+  /* Every field CoopZone itself writes is known. */
+  {
+    g_autoptr(CzDossier) sample = cz_sample_dossier_new ();
+    g_autoptr(GPtrArray) none = cz_dossier_dup_unknown_field_ids (sample);
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
 }
 
 /* Quarks are never freed: a field id read from a file must not become one. */
