@@ -24,6 +24,8 @@
 #include "cz-rules-catalog.h"
 #include "cz-signer.h"
 
+#include "cz-stored-roster.h"
+
 #include "cz-cli.h"
 #include "cz-cli-archive.h"
 
@@ -353,6 +355,8 @@ command_pack (CliContext  *ctx,
                    : ctx->store_path ? g_strdup (ctx->store_path) : cz_store_dup_default_path ();
   evidence = cz_evidence_store_new_for_database (database);
   options = cz_pack_options_new_for_dossier (evidence, dossier, rules);
+  if (store != NULL && !cz_stored_roster_add_to_pack (options, store, dossier, &error))
+    return fail ("%s", error->message);
   check = cz_pack_options_get_check (options);
   n_blockers = cz_archive_check_count_blockers (check);
   if (n_blockers > 0)

@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <archive.h>
+#include <archive_entry.h>
 
 #include "cz-cli-test-utils.h"
 #include "cz-test-xlsx.h"
@@ -224,6 +226,81 @@ test_bad_files (Fixture       *fixture,
   result_clear (&result);
 }
 
+/* The entry of @archive whose name ends in @suffix. */
+static char *
+zip_entry (const char *archive,
+           const char *suffix)
+{
+  struct archive *a = archive_read_new ();
+  struct archive_entry *entry;
+  char *text = NULL;
+  int r;
+
+  archive_read_support_format_zip (a);
+  g_assert_cmpint (archive_read_open_filename (a, archive, 65536), ==, ARCHIVE_OK);
+  /* Chinese evidence names only warn in the C locale. */
+  while (text == NULL && ((r = archive_read_next_header (a, &entry)) == ARCHIVE_OK || r == ARCHIVE_WARN))
+    if (archive_entry_pathname (entry) != NULL && g_str_has_suffix (archive_entry_pathname (entry), suffix))
+      {
+        gsize size = archive_entry_size (entry);
+
+        text = g_malloc0 (size + 1);
+        g_assert_cmpint (archive_read_data (a, text, size), ==, (la_ssize_t) size);
+      }
+  archive_read_free (a);
+  g_assert_nonnull (text);
+  return text;
+}
+
+/* The accepted roster travels in the archive as data/roster.csv, referenced
+ * from dossier.json with its SHA-256, and the archive still verifies. */
+static void
+test_roster_in_archive (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *csv = fixture_path (fixture, "roster.csv");
+  g_autofree char *pass = fixture_path (fixture, "pass");
+  g_autofree char *p12 = fixture_path (fixture, "部门.p12");
+  g_autofree char *zip = fixture_path (fixture, "申报包.zip");
+  g_autofree char *text = g_strconcat (header, good_rows, NULL);
+  g_autofree char *packed_csv = NULL;
+  g_autofree char *dossier_json = NULL;
+  g_autofree char *csv_sha256 = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *roster;
+  Result result;
+
+  cz_test_write_text (csv, text, NULL, FALSE);
+  g_file_set_contents (pass, "correct horse battery staple\n", -1, NULL);
+  result = run_cli (fixture, "roster", "import", fixture->id, csv, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+  result = run_cli (fixture, "signer", "create", "--name", "苏州市工业和信息化局", "--out", p12,
+                    "--passphrase-file", pass, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+  result = run_cli (fixture, "pack", fixture->id, "--out", zip, "--signer", p12, "--passphrase-file", pass, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+  result = run_cli (fixture, "verify", zip, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  result_clear (&result);
+
+  packed_csv = zip_entry (zip, "/data/roster.csv");
+  g_assert_true (g_str_has_prefix (packed_csv, "row,name,credit_code,industry,sme_industry,employees,"
+                                               "revenue_wan,total_assets_wan,foreign_invested,specialised,"
+                                               "little_giant,high_tech,entered,size_class,size_rule\r\n"));
+  assert_contains (packed_csv, "2,苏州甲精密有限公司,91350100M000100Y43,制造业,industry,150,1200.5,800,0,1,0,1,2021-05-10,small,");
+  csv_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, packed_csv, -1);
+
+  dossier_json = zip_entry (zip, "/data/dossier.json");
+  json_parser_load_from_data (parser, dossier_json, -1, NULL);
+  roster = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "roster");
+  g_assert_nonnull (roster);
+  g_assert_cmpstr (json_object_get_string_member (roster, "path"), ==, "data/roster.csv");
+  g_assert_cmpstr (json_object_get_string_member (roster, "sha256"), ==, csv_sha256);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +309,7 @@ main (int   argc,
 
   g_test_add ("/cli/roster/import-fix-reimport", Fixture, NULL, fixture_set_up, test_import_fix_reimport, fixture_tear_down);
   g_test_add ("/cli/roster/xlsx-sheet-and-mapping", Fixture, NULL, fixture_set_up, test_xlsx_sheet_and_mapping, fixture_tear_down);
+  g_test_add ("/cli/roster/in-archive", Fixture, NULL, fixture_set_up, test_roster_in_archive, fixture_tear_down);
   g_test_add ("/cli/roster/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
 
   return g_test_run ();

@@ -306,6 +306,8 @@ plan_payload (PackJob  *job,
     }
   if (options->form_bytes != NULL)
     job->total += g_bytes_get_size (options->form_bytes);
+  for (guint i = 0; i < options->data_files->len; i++)
+    job->total += g_bytes_get_size (((CzPackDataFile *) g_ptr_array_index (options->data_files, i))->bytes);
 
   safe_id = cz_bag_safe_name (job->dossier_id);
   job->bag_name = g_strdup_printf ("coopzone-%s", safe_id);
@@ -348,6 +350,19 @@ write_payload (PackJob  *job,
         return FALSE;
       g_ptr_array_add (job->evidence_sha256, hex);
       g_array_append_val (job->evidence_sizes, size);
+    }
+
+  for (guint i = 0; i < options->data_files->len; i++)
+    {
+      CzPackDataFile *file = g_ptr_array_index (options->data_files, i);
+      gsize length;
+      const char *data = g_bytes_get_data (file->bytes, &length);
+      g_autofree char *hex = cz_sha256_hex (data, length);
+
+      if (!cz_zip_output_write_memory (job->out, file->path, data, length, TRUE, job->signing_time, error))
+        return FALSE;
+      cz_zip_output_add_to_manifest (job->out, file->path, hex, length);
+      cz_zip_output_advance (job->out, length);
     }
 
   if (options->form_file != NULL)
@@ -462,6 +477,23 @@ build_dossier_index (PackJob *job)
   add_evidence_index (job, builder);
   json_builder_set_member_name (builder, "application_form");
   add_form_index (job, builder);
+  for (guint i = 0; i < job->options->data_files->len; i++)
+    {
+      CzPackDataFile *file = g_ptr_array_index (job->options->data_files, i);
+      gsize length;
+      const char *data = g_bytes_get_data (file->bytes, &length);
+      g_autofree char *hex = cz_sha256_hex (data, length);
+
+      json_builder_set_member_name (builder, file->key);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "path");
+      json_builder_add_string_value (builder, file->path);
+      json_builder_set_member_name (builder, "sha256");
+      json_builder_add_string_value (builder, hex);
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, length);
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -98,6 +98,12 @@ void           cz_pack_options_add_evidence      (CzPackOptions *options,
                                                   const char    *title,
                                                   const char    *pages,
                                                   const char    *sha256);
+/* A payload file given as bytes, such as the roster's "data/roster.csv",
+ * referenced from dossier.json as "@key": {"path", "sha256", "size"}. */
+void           cz_pack_options_add_data_file     (CzPackOptions *options,
+                                                  const char    *key,
+                                                  const char    *path,
+                                                  GBytes        *bytes);
 /* The printable 申报表; without one, bag-info says it is not included. */
 void           cz_pack_options_set_application_form_file  (CzPackOptions *options,
                                                            GFile         *file);

@@ -20,6 +20,15 @@ evidence_item_free (CzPackEvidence *item)
   g_free (item);
 }
 
+static void
+data_file_free (CzPackDataFile *file)
+{
+  g_free (file->key);
+  g_free (file->path);
+  g_bytes_unref (file->bytes);
+  g_free (file);
+}
+
 CzPackOptions *
 cz_pack_options_new (void)
 {
@@ -27,6 +36,7 @@ cz_pack_options_new (void)
 
   g_atomic_ref_count_init (&options->ref_count);
   options->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) evidence_item_free);
+  options->data_files = g_ptr_array_new_with_free_func ((GDestroyNotify) data_file_free);
   return options;
 }
 
@@ -44,6 +54,7 @@ cz_pack_options_unref (CzPackOptions *options)
     return;
   g_clear_pointer (&options->check, json_node_unref);
   g_ptr_array_unref (options->evidence);
+  g_ptr_array_unref (options->data_files);
   g_clear_object (&options->form_file);
   g_clear_pointer (&options->form_bytes, g_bytes_unref);
   g_clear_pointer (&options->signing_time, g_date_time_unref);
@@ -88,6 +99,22 @@ cz_pack_options_add_evidence (CzPackOptions *options,
   item->pages = g_strdup (pages);
   item->sha256 = sha256 ? g_ascii_strdown (sha256, -1) : NULL;
   g_ptr_array_add (options->evidence, item);
+}
+
+void
+cz_pack_options_add_data_file (CzPackOptions *options,
+                               const char    *key,
+                               const char    *path,
+                               GBytes        *bytes)
+{
+  CzPackDataFile *file = g_new0 (CzPackDataFile, 1);
+
+  g_return_if_fail (key != NULL && g_str_has_prefix (path, "data/") && bytes != NULL);
+
+  file->key = g_strdup (key);
+  file->path = g_strdup (path);
+  file->bytes = g_bytes_ref (bytes);
+  g_ptr_array_add (options->data_files, file);
 }
 
 void

@@ -18,11 +18,21 @@ typedef struct
   char  *sha256;
 } CzPackEvidence;
 
+/* A payload file given as bytes (data/roster.csv), indexed in dossier.json
+ * under its key. */
+typedef struct
+{
+  char   *key;
+  char   *path;
+  GBytes *bytes;
+} CzPackDataFile;
+
 struct _CzPackOptions
 {
   gatomicrefcount  ref_count;
   JsonNode        *check;
   GPtrArray       *evidence;
+  GPtrArray       *data_files;    /* CzPackDataFile */
   GFile           *form_file;
   GBytes          *form_bytes;
   CzApplicationFormFunc form_func;

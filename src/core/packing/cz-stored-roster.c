@@ -116,3 +116,28 @@ cz_stored_roster_set_field (CzStore    *store,
     cz_dossier_clear (dossier, field_id);
   return TRUE;
 }
+
+gboolean
+cz_stored_roster_add_to_pack (CzPackOptions *options,
+                              CzStore       *store,
+                              CzDossier     *dossier,
+                              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) csv = NULL;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (CZ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CZ_IS_DOSSIER (dossier), FALSE);
+
+  csv = cz_store_load_roster (store, cz_dossier_get_id (dossier), NULL, &local_error);
+  if (csv == NULL)
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  cz_pack_options_add_data_file (options, "roster", CZ_ROSTER_CSV_PATH, csv);
+  return TRUE;
+}

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "cz-archive.h"
 #include "cz-roster.h"
 #include "cz-store.h"
 
@@ -31,5 +32,12 @@ gboolean   cz_stored_roster_set_field (CzStore    *store,
                                        CzValue    *value,
                                        const char *reason,
                                        GError    **error);
+
+/* Puts the stored roster of @dossier into the archive as data/roster.csv,
+ * indexed in dossier.json as "roster". Nothing when it has none. */
+gboolean   cz_stored_roster_add_to_pack (CzPackOptions *options,
+                                         CzStore       *store,
+                                         CzDossier     *dossier,
+                                         GError       **error);
 
 G_END_DECLS
