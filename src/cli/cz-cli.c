@@ -30,6 +30,7 @@
 #include "cz-cli.h"
 #include "cz-cli-archive.h"
 #include "cz-cli-form.h"
+#include "cz-cli-lifecycle.h"
 #include "cz-cli-roster.h"
 
 typedef int (*CommandFunc) (CliContext *ctx, int argc, char **argv);
@@ -290,6 +291,11 @@ static const Command commands[] = {
   { "export-form", "ID|FILE.json OUT.pdf [--rules PACK.json]", N_("Write the printable application form (申报表, a draft) as a PDF"), 2, 4, command_export_form },
   { "roster", "import|show|problems ID …", N_("Import the zone's roster of enterprises from .xlsx or CSV, show it, or write its problems as CSV"), 2, 16, command_roster },
   { "verify", "ARCHIVE [--json] [--ca CERT.pem]", N_("Check a submission archive; exit 1 when it is not valid"), 1, 4, command_verify },
+  { "recognise", "ID --date D --document 文号", N_("Mark a dossier recognised: it becomes a zone record"), 5, 12, command_recognise },
+  { "report", "ID new YEAR | ID FILE.json [--submitted D]", N_("Check and keep an annual development report; exit 1 while it has blockers"), 2, 16, command_report },
+  { "change", "ID FILE.json [--submitted D]", N_("Check and keep a change request, with its deadline"), 2, 16, command_change },
+  { "review", "ID [FILE.json]", N_("Show the five-year review table and the revocation risks"), 1, 16, command_review },
+  { "zones", "[ID] [--json] [--today D]", N_("List the recognised zones with their next duty and due date"), 0, 6, command_zones },
 };
 
 static void

@@ -130,8 +130,8 @@ test_builtin_pack (void)
       g_assert_nonnull (cz_rule_get_message_template (rule, "zh_CN"));
       g_assert_nonnull (cz_rule_get_message_template (rule, "en"));
     }
-  g_assert_cmpuint (by_severity[CZ_SEVERITY_BLOCKER], ==, 26);
-  g_assert_cmpuint (by_severity[CZ_SEVERITY_WARNING], ==, 4);
+  g_assert_cmpuint (by_severity[CZ_SEVERITY_BLOCKER], ==, 27);
+  g_assert_cmpuint (by_severity[CZ_SEVERITY_WARNING], ==, 5);
   g_assert_cmpuint (by_severity[CZ_SEVERITY_HINT], ==, 2);
 
   /* {year} gives the three complete years before the call. */

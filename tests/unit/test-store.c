@@ -15,6 +15,7 @@
 #include "cz-fields.h"
 #include "cz-sample.h"
 #include "cz-store.h"
+#include "cz-store-filings.h"
 
 typedef struct
 {
@@ -596,6 +597,77 @@ test_title_on_dossier_saved (Fixture       *fixture,
   }
 }
 
+/* A zone record's filings: kept by key, replaced in place, audited like an
+ * edit, gone with their dossier; a version-1 database gains the table. */
+static void
+test_filings (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) filings = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *id = NULL;
+  CzStoredFiling *filing;
+  CzAuditEntry *last;
+  sqlite3 *db;
+
+  /* A database written by the version before filings existed. */
+  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
+  {
+    g_autofree char *folder = g_path_get_dirname (fixture->path);
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  }
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE dossiers (id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '',"
+                                 " created_at TEXT NOT NULL, modified_at TEXT NOT NULL);"
+                                 "CREATE TABLE fields (dossier_id TEXT NOT NULL REFERENCES dossiers (id) ON DELETE CASCADE,"
+                                 " field_id TEXT NOT NULL, value TEXT NOT NULL, modified_at TEXT NOT NULL,"
+                                 " PRIMARY KEY (dossier_id, field_id)) WITHOUT ROWID;"
+                                 "CREATE TABLE audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, dossier_id TEXT NOT NULL,"
+                                 " action TEXT NOT NULL, field_id TEXT, old_value TEXT, new_value TEXT, changed_at TEXT NOT NULL);"
+                                 "INSERT INTO dossiers VALUES ('old', '旧档案', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');"
+                                 "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(CzStore) store = open_store (fixture);
+    g_autoptr(CzDossier) dossier = cz_store_create_dossier (store, "合作区", &error);
+
+    g_assert_no_error (error);
+    id = g_strdup (cz_dossier_get_id (dossier));
+    g_assert_true (cz_store_save_filing (store, "old", "review", "review", "{\"kind\":\"review\"}", &error));
+    g_assert_no_error (error);
+    g_assert_true (cz_store_save_filing (store, id, "annual-report/2025", "annual-report", "{\"year\":2025}", &error));
+    g_assert_true (cz_store_save_filing (store, id, "annual-report/2025", "annual-report", "{\"year\":2025,\"submitted\":\"2026-03-20\"}", &error));
+    g_assert_no_error (error);
+    /* No such dossier. */
+    g_assert_false (cz_store_save_filing (store, "nobody", "review", "review", "{}", &error));
+    g_assert_error (error, CZ_STORE_ERROR, CZ_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    filings = cz_store_list_filings (store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (filings->len, ==, 1);
+    filing = filings->pdata[0];
+    g_assert_cmpstr (filing->key, ==, "annual-report/2025");
+    g_assert_cmpstr (filing->data, ==, "{\"year\":2025,\"submitted\":\"2026-03-20\"}");
+    g_clear_pointer (&filings, g_ptr_array_unref);
+
+    entries = cz_store_dup_audit (store, id, &error);
+    last = entries->pdata[entries->len - 1];
+    g_assert_cmpstr (last->action, ==, "filing");
+    g_assert_cmpstr (last->field_id, ==, "annual-report/2025");
+    g_assert_cmpstr (last->old_value, ==, "{\"year\":2025}");
+
+    g_assert_true (cz_store_delete_dossier (store, id, &error));
+    filings = cz_store_list_filings (store, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (filings->len, ==, 1);
+    g_assert_cmpstr (((CzStoredFiling *) filings->pdata[0])->dossier_id, ==, "old");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -616,6 +688,7 @@ main (int   argc,
   ADD ("/store/corrupt-moved-aside", test_corrupt_moved_aside);
   ADD ("/store/async-and-import", test_async_and_import);
   ADD ("/store/title-on-dossier-saved", test_title_on_dossier_saved);
+  ADD ("/store/filings", test_filings);
 #undef ADD
 
   return g_test_run ();

@@ -11,6 +11,7 @@
 #include "cz-money.h"
 #include "cz-rules.h"
 #include "cz-sample.h"
+#include "cz-plan-target.h"
 #include "cz-score.h"
 #include "cz-validator-private.h"
 
@@ -852,9 +853,11 @@ test_score (Fixture       *fixture,
   g_assert_cmpuint (cz_score_get_indicator_tenths (score, 0, 0), ==, 100);
   assert_contains (cz_score_get_indicator_explanation (score, 0, 0), "10 or more");
 
-  /* Linear from 0 to 5 policies: at the ends, none and all. */
+  /* Linear from 0 to 5 policies: at the ends, none and all. Without the
+   * plan-target table, the bare count of an older dossier is scored. */
   cz_dossier_set_integer (fixture->dossier, "indicators.plan_support_policies", 0);
   cz_dossier_set_integer (fixture->dossier, "indicators.plan_quantified_targets", 4);
+  cz_dossier_clear (fixture->dossier, "plan.targets");
   cz_dossier_clear (fixture->dossier, "indicators.little_giants");
   lower = cz_score_new (fixture->rules, fixture->dossier, "en");
   g_assert_cmpuint (cz_score_get_indicator_tenths (lower, 0, 1), ==, 0);
@@ -869,6 +872,60 @@ test_score (Fixture       *fixture,
   zh = cz_score_new (fixture->rules, fixture->dossier, "zh_CN");
   g_assert_cmpuint (cz_score_get_indicator_tenths (zh, 0, 1), ==, 100);
   g_assert_cmpstr (cz_score_get_dimension_title (zh, 3), ==, "优质中小企业培育成效");
+}
+
+/* The plan-target table is scored in place of the bare count, row by row. */
+static void
+test_plan_targets (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(CzScore) full = NULL;
+  g_autoptr(CzScore) fewer = NULL;
+  g_autoptr(CzScore) counted = NULL;
+  g_autoptr(GPtrArray) targets = cz_plan_targets_from_dossier (fixture->dossier);
+  g_autofree char *message = NULL;
+  CzPlanTarget *revenue;
+
+  /* The sample's 12 rows, all complete: the top step, whatever the count says. */
+  g_assert_cmpuint (targets->len, ==, 12);
+  cz_dossier_set_integer (fixture->dossier, "indicators.plan_quantified_targets", 1);
+  full = cz_score_new (fixture->rules, fixture->dossier, "en");
+  g_assert_cmpuint (cz_score_get_indicator_tenths (full, 0, 0), ==, 100);
+  g_assert_cmpuint (n_findings_of (fixture, "plan-targets-valid"), ==, 0);
+  g_assert_cmpuint (n_findings_of (fixture, "plan-targets-named"), ==, 0);
+
+  /* A target year after the plan (2025–2029): a blocker naming the row, and
+   * the row no longer counts; 11 rows are still above 10. */
+  revenue = targets->pdata[0];
+  revenue->target_year = 2030;
+  cz_plan_targets_store (fixture->dossier, targets);
+  g_assert_cmpuint (n_findings_of (fixture, "plan-targets-valid"), ==, 1);
+  message = message_of (fixture, "plan-targets-valid");
+  assert_contains (message, "row 1: the target year 2030 is outside the plan (2025–2029)");
+  g_clear_pointer (&message, g_free);
+  revenue->target_year = 2029;
+  revenue->baseline_year = 2029;
+  cz_plan_targets_store (fixture->dossier, targets);
+  message = message_of (fixture, "plan-targets-valid");
+  assert_contains (message, "row 1: the baseline year 2029 must be before the target year 2029");
+  g_clear_pointer (&message, g_free);
+
+  /* Down to 9 sound rows: the step of 5 points, and the missing revenue target is named. */
+  g_ptr_array_remove_range (targets, 0, 3);
+  cz_plan_targets_store (fixture->dossier, targets);
+  fewer = cz_score_new (fixture->rules, fixture->dossier, "en");
+  g_assert_cmpuint (cz_score_get_indicator_tenths (fewer, 0, 0), ==, 50);
+  g_assert_cmpuint (n_findings_of (fixture, "plan-targets-valid"), ==, 0);
+  g_assert_cmpuint (n_findings_of (fixture, "plan-targets-named"), ==, 3);
+
+  /* An older dossier: no table, the count is kept and scored, the table is asked for. */
+  cz_dossier_clear (fixture->dossier, "plan.targets");
+  cz_dossier_set_integer (fixture->dossier, "indicators.plan_quantified_targets", 12);
+  counted = cz_score_new (fixture->rules, fixture->dossier, "en");
+  g_assert_cmpuint (cz_score_get_indicator_tenths (counted, 0, 0), ==, 100);
+  g_assert_cmpuint (n_findings_of (fixture, "plan-targets-named"), ==, 1);
+  message = message_of (fixture, "plan-targets-named");
+  assert_contains (message, "12 quantified targets are counted but not listed");
 }
 
 int
@@ -897,6 +954,8 @@ main (int   argc,
   ADD ("/validator/external-findings", test_external_findings);
   ADD ("/validator/language", test_language);
   ADD ("/validator/score", test_score);
+
+  g_test_add ("/validator/plan-targets", Fixture, NULL, fixture_set_up, test_plan_targets, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -41,6 +41,45 @@ cz_field_kind_to_string (CzFieldKind kind)
   return kind_names[kind];
 }
 
+static int
+compare_member_names (gconstpointer a,
+                      gconstpointer b)
+{
+  const char *name_a, *name_b;
+
+  g_variant_get_child (*(GVariant * const *) a, 0, "&s", &name_a);
+  g_variant_get_child (*(GVariant * const *) b, 0, "&s", &name_b);
+  return strcmp (name_a, name_b);
+}
+
+/* Each record with its members sorted by name: a record reads back from its
+ * JSON (written sorted) equal to itself, whatever order it was built in. */
+static GVariant *
+records_sorted (GVariant *records)
+{
+  GVariantBuilder builder;
+  GVariantIter iter;
+  GVariant *record;
+
+  g_variant_ref_sink (records);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  g_variant_iter_init (&iter, records);
+  while ((record = g_variant_iter_next_value (&iter)))
+    {
+      g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+
+      for (gsize i = 0; i < g_variant_n_children (record); i++)
+        g_ptr_array_add (members, g_variant_get_child_value (record, i));
+      g_ptr_array_sort (members, compare_member_names);
+      g_variant_builder_add_value (&builder,
+                                   g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
+                                                        (GVariant * const *) members->pdata, members->len));
+      g_variant_unref (record);
+    }
+  g_variant_unref (records);
+  return g_variant_builder_end (&builder);
+}
+
 static CzValue *
 value_new_take (CzFieldKind  kind,
                 GVariant    *variant)
@@ -49,7 +88,7 @@ value_new_take (CzFieldKind  kind,
 
   g_ref_count_init (&self->ref_count);
   self->kind = kind;
-  self->variant = g_variant_ref_sink (variant);
+  self->variant = g_variant_ref_sink (kind == CZ_FIELD_KIND_RECORDS ? records_sorted (variant) : variant);
   return self;
 }
 

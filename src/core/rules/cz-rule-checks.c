@@ -17,6 +17,7 @@
 #include "cz-divisions.h"
 #include "cz-money.h"
 #include "cz-number.h"
+#include "cz-plan-target.h"
 #include "cz-rules-private.h"
 #include "cz-validator-private.h"
 
@@ -709,6 +710,80 @@ check_valid_input (Eval *ev)
     }
 }
 
+/* The plan-target table row by row: each problem names its row and column. */
+static void
+check_plan_targets (Eval *ev)
+{
+  const char *field_id = cz_rule_get_fields (ev->rule)[0];
+  g_autoptr(GPtrArray) targets = cz_plan_targets_from_dossier (ev->dossier);
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 call_year = cz_rules_get_year (ev->rules);
+  guint first, last;
+
+  if (targets->len == 0 && cz_dossier_get_value (ev->dossier, CZ_FIELD_PLAN_FIRST_YEAR) == NULL &&
+      cz_dossier_get_value (ev->dossier, CZ_FIELD_PLAN_LAST_YEAR) == NULL)
+    return;
+  cz_dossier_get_integer (ev->dossier, CZ_FIELD_APPLICATION_YEAR, &call_year);
+  cz_plan_get_period (ev->dossier, (guint) call_year, &first, &last);
+  problems = cz_plan_targets_check (targets, first, last);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      CzPlanTargetProblem *problem = problems->pdata[i];
+      Subst subst = { NULL };
+
+      subst.detail = problem->message;
+      emit (ev, problem->row == 0 ? CZ_FIELD_PLAN_LAST_YEAR : field_id, &subst);
+    }
+}
+
+/* The indicators the pack names each have a target; a dossier from before the
+ * table keeps its count and is asked to fill the table. */
+static void
+check_plan_targets_named (Eval *ev)
+{
+  const char * const *fields = cz_rule_get_fields (ev->rule);
+  g_autoptr(GPtrArray) targets = cz_plan_targets_from_dossier (ev->dossier);
+  g_auto(GStrv) named = g_strsplit (ev->rule->text ? ev->rule->text : "", ",", -1);
+  g_autofree char *detail = NULL;
+  Subst subst = { NULL };
+  gint64 count;
+
+  if (targets->len == 0)
+    {
+      if (cz_dossier_get_integer (ev->dossier, fields[1], &count) && count > 0)
+        detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "the plan’s %d quantified target is counted but not listed: enter it in the table (indicator, unit, baseline, target); the count is used until then",
+                                               "the plan’s %d quantified targets are counted but not listed: enter them in the table (indicator, unit, baseline, target); the count is used until then",
+                                               (gulong) count),
+                                  (int) MIN (count, G_MAXINT));
+      else
+        detail = g_strdup (_("enter the five-year plan’s quantified targets in the table (indicator, unit, baseline, target)"));
+      subst.detail = detail;
+      emit (ev, fields[0], &subst);
+      return;
+    }
+
+  for (guint n = 0; named[n] != NULL; n++)
+    {
+      const char *id = g_strstrip (named[n]);
+      const char *title = NULL;
+      gboolean found = FALSE;
+
+      if (*id == '\0')
+        continue;
+      for (guint i = 0; i < targets->len && !found; i++)
+        found = g_strcmp0 (((CzPlanTarget *) targets->pdata[i])->indicator_id, id) == 0;
+      if (found)
+        continue;
+      cz_plan_indicator_lookup (id, &title, NULL);
+      g_free (detail);
+      /* Translators: %s is an indicator such as “SMEs in the zone” */
+      detail = g_strdup_printf (_("add a target for “%s”, which the rules pack asks every plan to quantify"), title ? title : id);
+      subst.detail = detail;
+      emit (ev, fields[0], &subst);
+    }
+}
+
 typedef void (*CheckFunc) (Eval *ev);
 
 static const CheckFunc check_funcs[CZ_N_CHECKS] = {
@@ -727,6 +802,8 @@ static const CheckFunc check_funcs[CZ_N_CHECKS] = {
   [CZ_CHECK_INCIDENTS_CLEAR]    = check_incidents_clear,
   [CZ_CHECK_NOTE]               = check_note,
   [CZ_CHECK_VALID_INPUT]        = check_valid_input,
+  [CZ_CHECK_PLAN_TARGETS]       = check_plan_targets,
+  [CZ_CHECK_PLAN_TARGETS_NAMED] = check_plan_targets_named,
 };
 
 /**

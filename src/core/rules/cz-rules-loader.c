@@ -94,6 +94,8 @@ static const CheckKindSpec check_kinds[CZ_N_CHECKS] = {
   [CZ_CHECK_INCIDENTS_CLEAR]    = { "incidents_clear", 1, { { "type", PARAM_INCIDENT_TYPE, SLOT_TYPE, TRUE } } },
   [CZ_CHECK_NOTE]               = { "note", 0, { { "step", PARAM_STEP, SLOT_STEP, TRUE } } },
   [CZ_CHECK_VALID_INPUT]        = { "valid_input", 1, { { NULL } } },
+  [CZ_CHECK_PLAN_TARGETS]       = { "plan_targets", 1, { { NULL } } },
+  [CZ_CHECK_PLAN_TARGETS_NAMED] = { "plan_targets_named", 2, { { "indicators", PARAM_STRING, SLOT_TEXT, TRUE } } },
 };
 
 const char *
@@ -903,6 +905,19 @@ load_indicator (Loader            *loader,
     return refuse (loader, error, CZ_RULES_ERROR_INVALID_VALUE, where,
                    _("member “field” must name a single field, not one per year"));
   indicator->field = field->pdata[0];
+  if (json_object_has_member (object, "count_of"))
+    {
+      g_autofree char *count_of = NULL;
+      const CzFieldSpec *records;
+
+      if (!get_string (loader, object, where, "count_of", &count_of, error))
+        return FALSE;
+      records = cz_field_spec_lookup (count_of);
+      if (records == NULL || records->kind != CZ_FIELD_KIND_RECORDS)
+        return refuse (loader, error, CZ_RULES_ERROR_INVALID_VALUE, where,
+                       _("member “count_of” must name a field of records, not “%s”"), count_of);
+      indicator->count_of = g_intern_string (count_of);
+    }
   spec = cz_field_spec_lookup (indicator->field);
   if (spec != NULL && spec->kind != CZ_FIELD_KIND_INTEGER && spec->kind != CZ_FIELD_KIND_MONEY)
     return refuse (loader, error, CZ_RULES_ERROR_INVALID_VALUE, where,

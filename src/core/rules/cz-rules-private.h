@@ -32,6 +32,8 @@ typedef enum
   CZ_CHECK_INCIDENTS_CLEAR,
   CZ_CHECK_NOTE,
   CZ_CHECK_VALID_INPUT,
+  CZ_CHECK_PLAN_TARGETS,
+  CZ_CHECK_PLAN_TARGETS_NAMED,
   CZ_N_CHECKS,
 } CzCheckKind;
 
@@ -89,6 +91,7 @@ struct _CzRulesIndicator
   gint64           from;
   gint64           to;
   GArray          *steps;    /* of CzRulesScoreStep */
+  const char      *count_of; /* interned: a records field whose complete rows are counted instead, when filled */
 };
 
 struct _CzRulesDimension

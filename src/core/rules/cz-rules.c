@@ -354,6 +354,7 @@ cz_rules_dimension_get_indicator (const CzRulesDimension *dimension,
 const char *cz_rules_indicator_get_id (const CzRulesIndicator *i) { return i->id; }
 const char *cz_rules_indicator_get_title (const CzRulesIndicator *i, const char *language) { return text_pick (&i->title, language); }
 const char *cz_rules_indicator_get_field (const CzRulesIndicator *i) { return i->field; }
+const char *cz_rules_indicator_get_count_of (const CzRulesIndicator *i) { return i->count_of; }
 const char *cz_rules_indicator_get_unit (const CzRulesIndicator *i) { return i->unit; }
 const char *cz_rules_indicator_get_counter (const CzRulesIndicator *i, const char *language) { return i->counter.zh ? text_pick (&i->counter, language) : NULL; }
 guint cz_rules_indicator_get_points (const CzRulesIndicator *i) { return i->points; }

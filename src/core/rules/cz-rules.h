@@ -128,6 +128,9 @@ const char        *cz_rules_indicator_get_id     (const CzRulesIndicator *indica
 const char        *cz_rules_indicator_get_title  (const CzRulesIndicator *indicator,
                                                   const char             *language);
 const char        *cz_rules_indicator_get_field  (const CzRulesIndicator *indicator);
+/* A records field whose complete rows are counted in place of the field once
+ * it has rows (the plan-target table in place of the bare count), or NULL. */
+const char        *cz_rules_indicator_get_count_of (const CzRulesIndicator *indicator);
 const char        *cz_rules_indicator_get_unit   (const CzRulesIndicator *indicator); /* "count", "fen", … */
 /* What a count is counted in (家, 件, 人…), or NULL when the pack says not. */
 const char        *cz_rules_indicator_get_counter (const CzRulesIndicator *indicator,

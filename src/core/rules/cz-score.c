@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cz-money.h"
+#include "cz-plan-target.h"
 #include "cz-score.h"
 
 typedef struct
@@ -88,9 +89,43 @@ format_value (const CzRulesIndicator *indicator,
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
 
+/* The rows of the indicator's "count_of" table that count, when it has rows. */
+static gboolean
+count_table_rows (const CzRulesIndicator *indicator,
+                  CzDossier              *dossier,
+                  guint                   call_year,
+                  gint64                 *out_count)
+{
+  const char *count_of = cz_rules_indicator_get_count_of (indicator);
+  CzValue *value;
+
+  if (count_of == NULL || (value = cz_dossier_get_value (dossier, count_of)) == NULL ||
+      cz_value_get_kind (value) != CZ_FIELD_KIND_RECORDS ||
+      g_variant_n_children (cz_value_get_records (value)) == 0)
+    return FALSE;
+
+  if (g_str_equal (count_of, CZ_FIELD_PLAN_TARGETS))
+    {
+      g_autoptr(GPtrArray) targets = cz_plan_targets_from_dossier (dossier);
+      gint64 year = call_year;
+      guint first, last;
+
+      cz_dossier_get_integer (dossier, CZ_FIELD_APPLICATION_YEAR, &year);
+      cz_plan_get_period (dossier, (guint) year, &first, &last);
+      *out_count = 0;
+      for (guint i = 0; i < targets->len; i++)
+        if (cz_plan_target_is_complete (targets->pdata[i], first, last))
+          (*out_count)++;
+      return TRUE;
+    }
+  *out_count = (gint64) g_variant_n_children (cz_value_get_records (value));
+  return TRUE;
+}
+
 static guint
 score_indicator (const CzRulesIndicator  *indicator,
                  CzDossier               *dossier,
+                 guint                    call_year,
                  char                   **explanation)
 {
   CzValue *value = cz_dossier_get_value (dossier, cz_rules_indicator_get_field (indicator));
@@ -101,14 +136,17 @@ score_indicator (const CzRulesIndicator  *indicator,
   guint tenths = 0;
   gint64 v;
 
-  if (value == NULL ||
+  if (count_table_rows (indicator, dossier, call_year, &v))
+    ;
+  else if (value == NULL ||
       (cz_value_get_kind (value) != CZ_FIELD_KIND_INTEGER && cz_value_get_kind (value) != CZ_FIELD_KIND_MONEY))
     {
       /* Translators: %s is a number of points such as “10.0” */
       *explanation = g_strdup_printf (_("Not answered yet: 0 of %s points."), max_text);
       return 0;
     }
-  v = cz_value_get_kind (value) == CZ_FIELD_KIND_MONEY ? cz_value_get_money (value) : cz_value_get_integer (value);
+  else
+    v = cz_value_get_kind (value) == CZ_FIELD_KIND_MONEY ? cz_value_get_money (value) : cz_value_get_integer (value);
   value_text = format_value (indicator, v);
 
   if (cz_rules_indicator_get_method (indicator) == CZ_SCORING_LINEAR)
@@ -196,7 +234,7 @@ cz_score_new (CzRules    *rules,
         {
           IndicatorScore indicator = { cz_rules_dimension_get_indicator (dimension.dimension, i), 0, NULL };
 
-          indicator.tenths = score_indicator (indicator.indicator, dossier, &indicator.explanation);
+          indicator.tenths = score_indicator (indicator.indicator, dossier, cz_rules_get_year (rules), &indicator.explanation);
           dimension.tenths += indicator.tenths;
           g_array_append_val (dimension.indicators, indicator);
         }

@@ -163,6 +163,17 @@ static const char *migrations[] = {
   "  sha256      TEXT NOT NULL,"
   "  imported_at TEXT NOT NULL"
   ");",
+  /* 2 → 3: a recognised zone's filings (reports, change requests, review),
+   * one row per key, as JSON the lifecycle area writes and reads. */
+  "CREATE TABLE filings ("
+  "  dossier_id  TEXT NOT NULL REFERENCES dossiers (id) ON DELETE CASCADE,"
+  "  key         TEXT NOT NULL,"
+  "  kind        TEXT NOT NULL,"
+  "  data        TEXT NOT NULL,"
+  "  created_at  TEXT NOT NULL,"
+  "  modified_at TEXT NOT NULL,"
+  "  PRIMARY KEY (dossier_id, key)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CZ_STORE_SCHEMA_VERSION);

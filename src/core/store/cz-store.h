@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define CZ_STORE_SCHEMA_VERSION 2
+#define CZ_STORE_SCHEMA_VERSION 3
 
 #define CZ_STORE_ERROR (cz_store_error_quark ())
 
