@@ -330,6 +330,50 @@ test_opening_writes_nothing (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* One keystroke, one path: typing a malformed phone number into a fresh
+ * dossier puts exactly one message under the Phone row, the validator's, in
+ * the same turn (no timer), and the header goes from "Saving…" to "All
+ * changes saved" as the dossier's save state does. */
+static void
+test_keystroke_one_message_and_saved (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = cz_store_create_dossier (fixture->store, NULL, &error);
+  g_autoptr(CzValue) bad = cz_value_new_text ("0512-6688");
+  g_autofree char *check = cz_field_check (CZ_FIELD_CONTACT_PHONE, bad);
+  CzWizard *wizard;
+  GtkWindow *window;
+  CzWizardPage *page;
+  CzMessageRow *message;
+  GtkWidget *phone;
+
+  g_assert_no_error (error);
+  wizard = CZ_WIZARD (cz_wizard_new (fixture->store, dossier));
+  window = cz_test_window_new (GTK_WIDGET (wizard));
+  cz_test_spin_until (g_strcmp0 (cz_wizard_get_save_status (wizard), "All changes saved") == 0);
+  page = cz_wizard_get_current_page (wizard);
+  phone = cz_wizard_page_get_field_input (page, CZ_FIELD_CONTACT_PHONE);
+  message = cz_wizard_page_get_field_message (page, CZ_FIELD_CONTACT_PHONE);
+
+  gtk_editable_set_text (GTK_EDITABLE (phone), "0512-6688");
+  g_assert_cmpint (cz_dossier_get_save_state (dossier), ==, CZ_SAVE_STATE_SAVING);
+  g_assert_cmpstr (cz_wizard_get_save_status (wizard), ==, "Saving…");
+
+  /* Said at once, once, by the validator, on the Phone row. */
+  g_assert_null (cz_message_row_get_message (message));
+  g_assert_nonnull (cz_message_row_get_finding_message (message));
+  g_assert_true (g_str_has_prefix (cz_message_row_get_finding_message (message), check));
+  g_assert_null (strstr (cz_message_row_get_finding_message (message) + strlen (check), check));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_true (gtk_widget_has_css_class (phone, "error"));
+  cz_test_spin_until (cz_dossier_get_save_state (dossier) == CZ_SAVE_STATE_SAVED);
+  g_assert_cmpstr (cz_wizard_get_save_status (wizard), ==, "All changes saved");
+  g_assert_false (cz_store_has_pending (fixture->store, cz_dossier_get_id (dossier)));
+
+  gtk_window_destroy (window);
+}
+
 /* Steps after the first are built after the first frame; Next works at once
  * all the same, and every step is there once the main loop has run. */
 static void
@@ -431,6 +475,7 @@ main (int   argc,
   ADD ("/wizard/two-windows-share-edits", test_two_windows_share_edits);
   ADD ("/wizard/reload-rules", test_reload_rules);
   ADD ("/wizard/opening-writes-nothing", test_opening_writes_nothing);
+  ADD ("/wizard/keystroke-one-message-and-saved", test_keystroke_one_message_and_saved);
   ADD ("/wizard/steps-built-after-first", test_steps_built_after_first);
   ADD ("/wizard/step-list-fills-by-itself", test_step_list_fills_by_itself);
   ADD ("/wizard/open-focuses-first-answer", test_open_focuses_first_answer);

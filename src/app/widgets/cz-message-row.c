@@ -1,9 +1,11 @@
 /* cz-message-row.c — a message shown under the row it is about
  *
  * Placed right after its target row in the same boxed list. It shows two kinds
- * of message: the input check of the field ("message", always an error) and
- * the findings of the rules pack on it ("finding-message", with the style of
- * its worst severity, `error` or `warning`). While it holds either it is
+ * of message, which never repeat each other: what only the input knows, such
+ * as text that is not a number yet ("message", always an error), and the
+ * validator's findings on the field, input checks included
+ * ("finding-message", with the style of its worst severity, `error` or
+ * `warning`). While it holds either it is
  * visible, the target row carries the style class, and the text is the
  * target's accessible description, so a screen reader reads it together with
  * the row's label. Without a message it is hidden and leaves no trace on the
@@ -44,11 +46,6 @@ static GParamSpec *properties[N_PROPS];
 static char *
 cz_message_row_dup_text (CzMessageRow *self)
 {
-  /* The rules pack's valid_input finding repeats the input check's sentence
-   * (and adds its source): say it once. */
-  if (self->message != NULL && self->finding_message != NULL &&
-      g_str_has_prefix (self->finding_message, self->message))
-    return g_strdup (self->finding_message);
   if (self->message != NULL && self->finding_message != NULL)
     return g_strconcat (self->message, "\n", self->finding_message, NULL);
   if (self->message != NULL)

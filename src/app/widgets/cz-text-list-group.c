@@ -4,6 +4,8 @@
  * row per item with a remove button. Used for partner countries or regions,
  * leading industries, and any later list of short texts. The list is written to
  * the dossier as soon as it changes and read back when it changes elsewhere.
+ * What is wrong with the list is the validator's to say, on the message row
+ * under the entry (cz_text_list_group_get_message_row), through the page.
  *
  * Actions: `list.add` (adds what the entry row holds; enabled when it holds
  * something new), `list.remove` (int32 position).
@@ -15,7 +17,6 @@
 
 #include <glib/gi18n.h>
 
-#include "cz-fields.h"
 #include "cz-message-row.h"
 #include "cz-text-list-group.h"
 
@@ -33,7 +34,6 @@ struct _CzTextListGroup
   GPtrArray           *items;       /* of char* */
   GPtrArray           *item_rows;   /* of AdwActionRow, owned by the group */
   guint                writing : 1;
-  guint                touched : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CzTextListGroup, cz_text_list_group, ADW_TYPE_PREFERENCES_GROUP)
@@ -74,23 +74,6 @@ cz_text_list_group_update_actions (CzTextListGroup *self)
                                  *text != '\0' && !cz_text_list_group_contains (self, text));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.remove",
                                  self->dossier != NULL && self->items->len > 0);
-}
-
-/* Like a text input: an empty list is only reported once the person has edited it. */
-static void
-cz_text_list_group_update_message (CzTextListGroup *self)
-{
-  g_autofree char *message = NULL;
-  CzValue *value = NULL;
-
-  if (self->dossier != NULL && self->field_id != NULL)
-    {
-      value = cz_dossier_get_value (self->dossier, self->field_id);
-      if (value != NULL || self->touched)
-        message = cz_field_check (self->field_id, value);
-    }
-
-  cz_message_row_set_message (self->message_row, message);
 }
 
 static GtkWidget *
@@ -166,7 +149,6 @@ cz_text_list_group_load (CzTextListGroup *self)
   if (cz_text_list_group_items_equal (self, (const char * const *) texts))
     {
       cz_text_list_group_update_actions (self);
-      cz_text_list_group_update_message (self);
       return;
     }
 
@@ -175,7 +157,6 @@ cz_text_list_group_load (CzTextListGroup *self)
     g_ptr_array_add (self->items, g_strdup (texts[i]));
 
   cz_text_list_group_rebuild_rows (self);
-  cz_text_list_group_update_message (self);
 }
 
 static void
@@ -187,15 +168,12 @@ cz_text_list_group_write (CzTextListGroup *self)
     g_ptr_array_add (texts, g_ptr_array_index (self->items, i));
   g_ptr_array_add (texts, NULL);
 
-  self->touched = TRUE;
   self->writing = TRUE;
   if (self->items->len == 0)
     cz_dossier_clear (self->dossier, self->field_id);
   else
     cz_dossier_set_text_list (self->dossier, self->field_id, (const char * const *) texts->pdata);
   self->writing = FALSE;
-
-  cz_text_list_group_update_message (self);
 }
 
 static void

@@ -5,14 +5,22 @@
  * ("zone", "boundary", …) so findings can say which step they belong to. Steps
  * never know each other: they read and write the dossier and listen to it.
  *
- * A page registers the input of each field it shows, with the message row
- * under it (cz_wizard_page_add_field). The base class then does two things for
- * every page alike: it focuses the input of a field when the review asks for
- * it, and it shows the findings of the wizard's validator on the message rows,
- * collected for ~150 ms after the last change so typing stays smooth and the
- * focus is never moved. As with the input checks, a step nobody has started
- * is not covered in red: its findings show once one of its fields has a value,
- * or once the review has sent the person to one of them.
+ * Each field's input registers itself with the page it is in: a
+ * CzFieldEntryRow with the message row under it when it is rooted, other
+ * inputs through cz_wizard_page_add_field. The base class then does two
+ * things for every page alike: it focuses the input of a field when the
+ * review asks for it, and it shows the findings of the wizard's validator on
+ * the message rows. The validator is the only source of those messages; a
+ * change to a field is re-checked at once and the row under it follows in
+ * the same turn, without moving the focus.
+ *
+ * A step nobody has started is not covered in red: before its first answer
+ * a row shows findings only once it has an answer or was edited. From the
+ * step's first answer on (or once the review sent the person here) every row
+ * shows what is still missing, as before.
+ *
+ * "started" (a step with an answer, or one the review led to) is a property
+ * the step list reads, decided by cz_fields_step_is_started().
  *
  * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,9 +32,6 @@
 
 #include "cz-fields.h"
 #include "cz-wizard-page.h"
-
-/* How long findings wait after the last change before they are shown. */
-#define FINDINGS_DEBOUNCE_MS 150
 
 typedef struct
 {
@@ -42,15 +47,16 @@ typedef struct
   char        *step_id;
   char        *icon_name;
   GHashTable  *inputs;          /* field id → FieldInput */
-  GHashTable  *pending;         /* field ids whose findings changed */
+  GHashTable  *touched;         /* interned field ids changed since the dossier was bound */
   gulong       findings_changed_id;
   gulong       field_changed_id;
-  guint        findings_timeout_id;
   guint        anchor_tick_id;  /* keeps the focused row in place while messages come and go */
   guint        anchor_ticks;
   GtkWidget   *anchor;          /* the focused widget, and where it was in the view */
   double       anchor_y;
   guint        started : 1;     /* the step has an answer, or the review led here */
+  guint        led_here : 1;    /* the review sent the person to one of its fields */
+  guint        show_all : 1;    /* every row shows its findings, not only answered or edited ones */
 } CzWizardPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (CzWizardPage, cz_wizard_page, GTK_TYPE_WIDGET)
@@ -62,6 +68,7 @@ enum {
   PROP_TITLE,
   PROP_STEP_ID,
   PROP_ICON_NAME,
+  PROP_STARTED,
   N_PROPS
 };
 
@@ -87,74 +94,66 @@ reveal_widget (GtkWidget *widget)
 }
 
 static void cz_wizard_page_show_all_findings (CzWizardPage *self);
+static void cz_wizard_page_show_findings     (CzWizardPage *self,
+                                              const char   *field_id);
 
 static gboolean
 cz_wizard_page_compute_started (CzWizardPage *self)
 {
   CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
-  g_autoptr(GPtrArray) ids = NULL;
   CzStep step;
   guint year = CZ_RULES_BUILTIN_YEAR;
 
-  if (priv->dossier == NULL || !cz_step_from_id (priv->step_id, &step))
+  if (priv->led_here)
     return TRUE;
+  if (priv->dossier == NULL || !cz_step_from_id (priv->step_id, &step))
+    return FALSE;
   if (priv->validator != NULL && cz_validator_get_rules (priv->validator) != NULL)
     year = cz_rules_get_year (cz_validator_get_rules (priv->validator));
-
-  if (step == CZ_STEP_EVIDENCE)
-    return cz_wizard_page_evidence_is_started (priv->dossier);
-
-  ids = cz_fields_dup_ids_for_step (step, year);
-  for (guint i = 0; i < ids->len; i++)
-    if (cz_dossier_get_value (priv->dossier, g_ptr_array_index (ids, i)) != NULL)
-      return TRUE;
-  return FALSE;
+  return cz_fields_step_is_started (priv->dossier, step, year);
 }
 
-/**
- * cz_wizard_page_evidence_is_started:
- *
- * Evidence is a list of records, not answers typed into the step, and a
- * required document missing is a finding like a required answer missing: the
- * step counts as started (its findings shown on it and counted in the step
- * list) as soon as the dossier has any answer or any file, not only once a
- * file is attached.
- */
-gboolean
-cz_wizard_page_evidence_is_started (CzDossier *dossier)
-{
-  g_autoptr(GPtrArray) ids = NULL;
-
-  g_return_val_if_fail (CZ_IS_DOSSIER (dossier), FALSE);
-
-  /* What the wizard records itself (the rules pack in use) is not an answer. */
-  ids = cz_dossier_dup_field_ids (dossier);
-  for (guint i = 0; i < ids->len; i++)
-    if (cz_field_get_step (g_ptr_array_index (ids, i)) != CZ_STEP_REVIEW)
-      return TRUE;
-  return FALSE;
-}
-
-/* Shows every finding once the step counts as started. */
 static void
-cz_wizard_page_set_started (CzWizardPage *self,
-                            gboolean      started)
+cz_wizard_page_update_started (CzWizardPage *self)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+  gboolean started = cz_wizard_page_compute_started (self);
+
+  if (priv->started == started)
+    return;
+  priv->started = started;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED]);
+}
+
+/* Every row shows its findings from now on. */
+static void
+cz_wizard_page_show_all (CzWizardPage *self)
 {
   CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
 
-  if (priv->started == !!started)
+  if (priv->show_all)
     return;
-  priv->started = !!started;
+  priv->show_all = TRUE;
   cz_wizard_page_show_all_findings (self);
 }
 
 static void
-on_dossier_field_changed (CzWizardPage *self)
+on_dossier_field_changed (CzWizardPage *self,
+                          const char   *field_id)
 {
   CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+  gboolean was_started = priv->started;
 
-  if (!priv->started)
-    cz_wizard_page_set_started (self, cz_wizard_page_compute_started (self));
+  cz_wizard_page_update_started (self);
+  if (g_hash_table_contains (priv->inputs, field_id))
+    {
+      /* Its own row says what is wrong with it in the same turn. */
+      g_hash_table_add (priv->touched, (gpointer) g_intern_string (field_id));
+      cz_wizard_page_show_findings (self, field_id);
+    }
+  if (!was_started && priv->started)
+    /* The first answer of the step: what is still missing shows too. */
+    cz_wizard_page_show_all (self);
 }
 
 static gboolean
@@ -168,7 +167,9 @@ cz_wizard_page_real_focus_field (CzWizardPage *self,
     return FALSE;
 
   /* Sent here from the review: the person wants to see what is wrong. */
-  cz_wizard_page_set_started (self, TRUE);
+  priv->led_here = TRUE;
+  cz_wizard_page_update_started (self);
+  cz_wizard_page_show_all (self);
 
   /* A row hidden until it applies (a justification) is shown when asked for. */
   gtk_widget_set_visible (input->input, TRUE);
@@ -308,7 +309,8 @@ cz_wizard_page_show_findings (CzWizardPage *self,
   if (input == NULL || input->message == NULL)
     return;
 
-  if (priv->started)
+  if (priv->show_all || g_hash_table_contains (priv->touched, g_intern_string (field_id)) ||
+      (priv->dossier != NULL && cz_dossier_get_value (priv->dossier, field_id) != NULL))
     text = cz_wizard_page_dup_findings_text (priv->validator, field_id, &style);
   cz_message_row_set_finding (input->message, text, style);
 }
@@ -321,35 +323,13 @@ cz_wizard_page_show_all_findings (CzWizardPage *self)
   gpointer key;
 
   cz_wizard_page_anchor_focus (self);
-  g_hash_table_remove_all (priv->pending);
   g_hash_table_iter_init (&iter, priv->inputs);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     cz_wizard_page_show_findings (self, key);
 }
 
-static gboolean
-on_findings_timeout (gpointer data)
-{
-  CzWizardPage *self = data;
-  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer key;
-
-  priv->findings_timeout_id = 0;
-  cz_wizard_page_anchor_focus (self);
-  g_hash_table_iter_init (&iter, priv->pending);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      g_ptr_array_add (ids, key);
-      g_hash_table_iter_steal (&iter);
-    }
-  for (guint i = 0; i < ids->len; i++)
-    cz_wizard_page_show_findings (self, g_ptr_array_index (ids, i));
-
-  return G_SOURCE_REMOVE;
-}
-
+/* The validator re-checked a field: its row says so in the same turn, so
+ * what is typed and what is said about it never disagree. */
 static void
 on_field_findings_changed (CzValidator  *validator,
                            const char   *field_id,
@@ -360,9 +340,20 @@ on_field_findings_changed (CzValidator  *validator,
   if (!g_hash_table_contains (priv->inputs, field_id))
     return;
 
-  g_hash_table_add (priv->pending, g_strdup (field_id));
-  g_clear_handle_id (&priv->findings_timeout_id, g_source_remove);
-  priv->findings_timeout_id = g_timeout_add (FINDINGS_DEBOUNCE_MS, on_findings_timeout, self);
+  cz_wizard_page_anchor_focus (self);
+  cz_wizard_page_show_findings (self, field_id);
+}
+
+/* Left and come back to: a started step shows everything it has to say. */
+static void
+cz_wizard_page_unmap (GtkWidget *widget)
+{
+  CzWizardPage *self = CZ_WIZARD_PAGE (widget);
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (cz_wizard_page_parent_class)->unmap (widget);
+  if (priv->started)
+    cz_wizard_page_show_all (self);
 }
 
 static void
@@ -372,7 +363,6 @@ cz_wizard_page_dispose (GObject *object)
   CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
   GtkWidget *child;
 
-  g_clear_handle_id (&priv->findings_timeout_id, g_source_remove);
   if (priv->anchor_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->anchor_tick_id);
   priv->anchor_tick_id = 0;
@@ -401,7 +391,7 @@ cz_wizard_page_finalize (GObject *object)
   g_clear_pointer (&priv->step_id, g_free);
   g_clear_pointer (&priv->icon_name, g_free);
   g_clear_pointer (&priv->inputs, g_hash_table_unref);
-  g_clear_pointer (&priv->pending, g_hash_table_unref);
+  g_clear_pointer (&priv->touched, g_hash_table_unref);
 
   G_OBJECT_CLASS (cz_wizard_page_parent_class)->finalize (object);
 }
@@ -430,6 +420,9 @@ cz_wizard_page_get_property (GObject    *object,
       break;
     case PROP_ICON_NAME:
       g_value_set_string (value, cz_wizard_page_get_icon_name (self));
+      break;
+    case PROP_STARTED:
+      g_value_set_boolean (value, cz_wizard_page_get_started (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -499,8 +492,14 @@ cz_wizard_page_class_init (CzWizardPageClass *klass)
     g_param_spec_string ("icon-name", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STARTED] =
+    g_param_spec_boolean ("started", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  widget_class->unmap = cz_wizard_page_unmap;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -511,7 +510,7 @@ cz_wizard_page_init (CzWizardPage *self)
   CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
 
   priv->inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, field_input_free);
-  priv->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  priv->touched = g_hash_table_new (g_direct_hash, g_direct_equal);
 }
 
 CzDossier *
@@ -542,8 +541,14 @@ cz_wizard_page_set_dossier (CzWizardPage *self,
     priv->field_changed_id = g_signal_connect_object (dossier, "field-changed",
                                                       G_CALLBACK (on_dossier_field_changed), self,
                                                       G_CONNECT_SWAPPED);
-  priv->started = cz_wizard_page_compute_started (self);
+  g_hash_table_remove_all (priv->touched);
+  cz_wizard_page_update_started (self);
+  /* Opened with answers: the step shows everything it has to say. */
+  priv->show_all = priv->started;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSSIER]);
+  if (CZ_WIZARD_PAGE_GET_CLASS (self)->dossier_changed != NULL)
+    CZ_WIZARD_PAGE_GET_CLASS (self)->dossier_changed (self);
+  cz_wizard_page_show_all_findings (self);
 }
 
 static gboolean
@@ -663,7 +668,8 @@ cz_wizard_page_set_validator (CzWizardPage *self,
       g_signal_connect_object (validator, "field-findings-changed",
                                G_CALLBACK (on_field_findings_changed), self, 0);
 
-  priv->started = priv->started || cz_wizard_page_compute_started (self);
+  cz_wizard_page_update_started (self);
+  priv->show_all = priv->show_all || priv->started;
   cz_wizard_page_show_all_findings (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALIDATOR]);
 }
@@ -687,6 +693,16 @@ cz_wizard_page_add_field (CzWizardPage *self,
   entry->message = message ? g_object_ref (message) : NULL;
   g_hash_table_replace (priv->inputs, g_strdup (field_id), entry);
   cz_wizard_page_show_findings (self, field_id);
+}
+
+gboolean
+cz_wizard_page_get_started (CzWizardPage *self)
+{
+  CzWizardPagePrivate *priv = cz_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (CZ_IS_WIZARD_PAGE (self), FALSE);
+
+  return priv->started;
 }
 
 void

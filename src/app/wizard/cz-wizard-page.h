@@ -23,8 +23,11 @@ struct _CzWizardPageClass
   /* Moves the keyboard focus to the input of @field_id; FALSE when the page has none. */
   gboolean (*focus_field) (CzWizardPage *self,
                            const char   *field_id);
+  /* The page now edits another dossier (or none): read it, listen to it.
+   * Called once the base class is bound, instead of notify::dossier. */
+  void     (*dossier_changed) (CzWizardPage *self);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 CzDossier  *cz_wizard_page_get_dossier   (CzWizardPage *self);
@@ -48,7 +51,7 @@ void        cz_wizard_page_set_validator (CzWizardPage *self,
                                           CzValidator  *validator);
 /* Registers the input shown for @field_id (focused by focus_field) and the
  * message row under it (where its findings are shown); either may be NULL.
- * Registering a field again replaces it. */
+ * Registering a field again replaces it. A CzFieldEntryRow registers itself. */
 void        cz_wizard_page_add_field     (CzWizardPage *self,
                                           const char   *field_id,
                                           GtkWidget    *input,
@@ -69,7 +72,8 @@ char       *cz_wizard_page_dup_findings_text (CzValidator *validator,
  * just added is laid out only in the frame after it is added. */
 void        cz_wizard_page_reveal_when_placed (CzWizardPage *self,
                                                GtkWidget    *widget);
-/* Whether the Evidence step counts as started: the dossier has any answer or file. */
-gboolean    cz_wizard_page_evidence_is_started (CzDossier *dossier);
+/* "started": the step has an answer (cz_fields_step_is_started) or the
+ * review led the person here; notified when it changes. */
+gboolean    cz_wizard_page_get_started   (CzWizardPage *self);
 
 G_END_DECLS

@@ -5,14 +5,14 @@
  * know each other.
  *
  * The header shows the dossier's name and whether the store has saved every
- * change, from the store's `saved` and `save-failed` signals.
+ * change, from the dossier's "save-state" property (set by the store).
  *
  * The wizard owns the findings engine (CzValidator) of its dossier, checked
  * against the rules pack in use for the dossier's call year, and hands it to
  * every page, which shows the findings on its rows. The step list shows each
  * step's state (not started, complete, warnings, blockers) with counts, and
- * the header the score estimate; both follow the dossier ~150 ms after the
- * last change.
+ * the header the score estimate; both follow the dossier once per frame
+ * (one idle before the frame is drawn, however many fields changed).
  *
  * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -50,9 +50,6 @@ static const CzStepTypeFunc step_types[] = {
   cz_review_page_get_type,
 };
 
-/* How long the step list and the score wait after the last change. */
-#define STATE_DEBOUNCE_MS 150
-
 typedef enum
 {
   SAVE_STATE_SAVED,
@@ -89,7 +86,7 @@ struct _CzWizard
   CzEvidenceStore   *evidence_store;    /* NULL without a store */
   CzEvidenceChecker *evidence_checker;  /* puts the evidence findings into the validator */
   char           *score_text;
-  guint           state_timeout_id;
+  guint           state_idle_id;   /* one update of the step list and score per frame */
   GArray         *steps;          /* of Step */
   guint           n_built_in;     /* how many of step_types[] are built so far */
   guint           build_id;       /* idle that builds the rest after the first frame */
@@ -185,23 +182,6 @@ cz_wizard_update_title (CzWizard *self)
   adw_window_title_set_title (self->title_widget, name);
 }
 
-static gboolean
-cz_wizard_step_is_started (CzWizard *self,
-                           CzStep    step)
-{
-  g_autoptr(GPtrArray) ids = NULL;
-
-  /* Without a store there is no evidence to check: nothing to show there. */
-  if (step == CZ_STEP_EVIDENCE)
-    return self->evidence_checker != NULL && cz_wizard_page_evidence_is_started (self->dossier);
-
-  ids = cz_fields_dup_ids_for_step (step, cz_rules_get_year (cz_validator_get_rules (self->validator)));
-  for (guint i = 0; i < ids->len; i++)
-    if (cz_dossier_get_value (self->dossier, g_ptr_array_index (ids, i)) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 cz_wizard_update_step_state (CzWizard *self,
                              Step     *step)
@@ -219,7 +199,9 @@ cz_wizard_update_step_state (CzWizard *self,
 
   blockers = cz_validator_get_count (self->validator, id, CZ_SEVERITY_BLOCKER);
   warnings = cz_validator_get_count (self->validator, id, CZ_SEVERITY_WARNING);
-  started = cz_wizard_step_is_started (self, id);
+  /* Without a store there is no evidence to check: nothing to count there. */
+  started = cz_wizard_page_get_started (step->page) &&
+            (id != CZ_STEP_EVIDENCE || self->evidence_checker != NULL);
 
   blockers_text = g_strdup_printf ("%u", blockers);
   warnings_text = g_strdup_printf ("%u", warnings);
@@ -286,7 +268,7 @@ cz_wizard_update_score (CzWizard *self)
 static void
 cz_wizard_update_states (CzWizard *self)
 {
-  g_clear_handle_id (&self->state_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->state_idle_id, g_source_remove);
 
   for (guint i = 0; i < self->steps->len; i++)
     cz_wizard_update_step_state (self, cz_wizard_get_step (self, i));
@@ -294,20 +276,22 @@ cz_wizard_update_states (CzWizard *self)
 }
 
 static gboolean
-on_state_timeout (gpointer data)
+on_state_idle (gpointer data)
 {
   CzWizard *self = data;
 
-  self->state_timeout_id = 0;
+  self->state_idle_id = 0;
   cz_wizard_update_states (self);
   return G_SOURCE_REMOVE;
 }
 
+/* Whatever changed in this turn of the main loop (a keystroke, a pasted
+ * block, a pack loaded) is counted once, before the frame is drawn. */
 static void
 cz_wizard_queue_update_states (CzWizard *self)
 {
-  g_clear_handle_id (&self->state_timeout_id, g_source_remove);
-  self->state_timeout_id = g_timeout_add (STATE_DEBOUNCE_MS, on_state_timeout, self);
+  if (self->state_idle_id == 0)
+    self->state_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, on_state_idle, self, NULL);
 }
 
 static void
@@ -316,36 +300,29 @@ on_dossier_field_changed (CzWizard   *self,
 {
   cz_wizard_queue_update_states (self);
   cz_wizard_update_title (self);
-  if (self->save_state != SAVE_STATE_FAILED)
-    cz_wizard_set_save_status (self, SAVE_STATE_SAVING, _("Saving…"));
 }
 
+/* What the store says about the dossier, in the header. */
 static void
-on_store_saved (CzWizard   *self,
-                const char *dossier_id)
-{
-  if (g_strcmp0 (dossier_id, cz_dossier_get_id (self->dossier)) != 0)
-    return;
-
-  if (cz_store_has_pending (self->store, dossier_id))
-    cz_wizard_set_save_status (self, SAVE_STATE_SAVING, _("Saving…"));
-  else
-    cz_wizard_set_save_status (self, SAVE_STATE_SAVED, _("All changes saved"));
-}
-
-static void
-on_store_save_failed (CzWizard   *self,
-                      const char *dossier_id,
-                      GError     *error)
+cz_wizard_update_save_status (CzWizard *self)
 {
   g_autofree char *status = NULL;
 
-  if (g_strcmp0 (dossier_id, cz_dossier_get_id (self->dossier)) != 0)
-    return;
-
-  /* Translators: the header subtitle when autosave failed; %s says why */
-  status = g_strdup_printf (_("Not saved: %s"), error ? error->message : "");
-  cz_wizard_set_save_status (self, SAVE_STATE_FAILED, status);
+  switch (cz_dossier_get_save_state (self->dossier))
+    {
+    case CZ_SAVE_STATE_SAVING:
+      cz_wizard_set_save_status (self, SAVE_STATE_SAVING, _("Saving…"));
+      break;
+    case CZ_SAVE_STATE_FAILED:
+      /* Translators: the header subtitle when autosave failed; %s says why */
+      status = g_strdup_printf (_("Not saved: %s"), cz_dossier_get_save_error (self->dossier));
+      cz_wizard_set_save_status (self, SAVE_STATE_FAILED, status);
+      break;
+    case CZ_SAVE_STATE_SAVED:
+    default:
+      cz_wizard_set_save_status (self, SAVE_STATE_SAVED, _("All changes saved"));
+      break;
+    }
 }
 
 static void
@@ -492,6 +469,8 @@ cz_wizard_append_page (CzWizard     *self,
 
   cz_wizard_page_set_dossier (page, self->dossier);
   cz_wizard_page_set_validator (page, self->validator);
+  g_signal_connect_object (page, "notify::started", G_CALLBACK (cz_wizard_queue_update_states),
+                           self, G_CONNECT_SWAPPED);
 
   memset (&step, 0, sizeof step);
   step.page = page;
@@ -594,20 +573,12 @@ cz_wizard_constructed (GObject *object)
                            G_CALLBACK (on_dossier_field_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->dossier, "notify::title",
                            G_CALLBACK (cz_wizard_update_title), self, G_CONNECT_SWAPPED);
-  if (self->store != NULL)
-    {
-      g_signal_connect_object (self->store, "saved",
-                               G_CALLBACK (on_store_saved), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->store, "save-failed",
-                               G_CALLBACK (on_store_save_failed), self, G_CONNECT_SWAPPED);
-    }
+  g_signal_connect_object (self->dossier, "notify::save-state",
+                           G_CALLBACK (cz_wizard_update_save_status), self, G_CONNECT_SWAPPED);
 
   cz_wizard_update_title (self);
   cz_wizard_update_states (self);
-  if (self->store != NULL && cz_store_has_pending (self->store, cz_dossier_get_id (self->dossier)))
-    cz_wizard_set_save_status (self, SAVE_STATE_SAVING, _("Saving…"));
-  else
-    cz_wizard_set_save_status (self, SAVE_STATE_SAVED, _("All changes saved"));
+  cz_wizard_update_save_status (self);
 }
 
 static void
@@ -615,7 +586,7 @@ cz_wizard_dispose (GObject *object)
 {
   CzWizard *self = CZ_WIZARD (object);
 
-  g_clear_handle_id (&self->state_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->state_idle_id, g_source_remove);
   g_clear_handle_id (&self->build_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CZ_TYPE_WIZARD);

@@ -1,6 +1,6 @@
 /* cz-boundary-page.c — the Boundary step: the four limits and the functional areas
  *
- * The four limits (四至) are text fields kept in step by CzEntryBinding. The
+ * The four limits (四至) are CzFieldEntryRows named in the template. The
  * functional areas (功能划分) are one records field, {name, area_m2, purpose}:
  * the page keeps them in an array, shows each as an expander row, and writes
  * the whole list on every change. The list is rebuilt only when it changes
@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cz-boundary-page.h"
-#include "cz-entry-binding.h"
+#include "cz-field-entry-row.h"
 #include "cz-fields.h"
 #include "cz-message-row.h"
 #include "cz-number.h"
@@ -35,21 +35,12 @@ struct _CzBoundaryPage
   CzWizardPage        parent_instance;
 
   AdwPreferencesPage *preferences_page;
-  AdwEntryRow        *east_row;
-  CzMessageRow       *east_message;
-  AdwEntryRow        *south_row;
-  CzMessageRow       *south_message;
-  AdwEntryRow        *west_row;
-  CzMessageRow       *west_message;
-  AdwEntryRow        *north_row;
-  CzMessageRow       *north_message;
   GtkButton          *add_button;
   GtkListBox         *areas_list;
   AdwActionRow       *sum_row;
   GtkLabel           *sum_label;
   CzMessageRow       *areas_message;
 
-  GPtrArray          *bindings;      /* of CzEntryBinding */
   GArray             *areas;         /* of FunctionalArea */
   GPtrArray          *area_rows;     /* of AdwExpanderRow, in the list */
   CzDossier          *bound_dossier;
@@ -495,33 +486,17 @@ on_areas_field_changed (CzBoundaryPage *self)
 }
 
 static void
-on_dossier_changed (CzBoundaryPage *self)
+cz_boundary_page_dossier_changed (CzWizardPage *page)
 {
-  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+  CzBoundaryPage *self = CZ_BOUNDARY_PAGE (page);
+  CzDossier *dossier = cz_wizard_page_get_dossier (page);
 
-  g_ptr_array_set_size (self->bindings, 0);
   g_clear_signal_handler (&self->areas_changed_id, self->bound_dossier);
   g_clear_signal_handler (&self->total_changed_id, self->bound_dossier);
   g_set_object (&self->bound_dossier, dossier);
 
   if (dossier != NULL)
     {
-      const struct {
-        const char   *field_id;
-        AdwEntryRow  *row;
-        CzMessageRow *message;
-      } limits[] = {
-        { CZ_FIELD_BOUNDARY_EAST, self->east_row, self->east_message },
-        { CZ_FIELD_BOUNDARY_SOUTH, self->south_row, self->south_message },
-        { CZ_FIELD_BOUNDARY_WEST, self->west_row, self->west_message },
-        { CZ_FIELD_BOUNDARY_NORTH, self->north_row, self->north_message },
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
-        g_ptr_array_add (self->bindings,
-                         cz_entry_binding_new_text (dossier, limits[i].field_id,
-                                                    GTK_EDITABLE (limits[i].row), limits[i].message));
-
       self->areas_changed_id =
         g_signal_connect_object (dossier, "field-changed::" CZ_FIELD_BOUNDARY_FUNCTIONAL_AREAS,
                                  G_CALLBACK (on_areas_field_changed), self, G_CONNECT_SWAPPED);
@@ -539,7 +514,6 @@ cz_boundary_page_dispose (GObject *object)
 {
   CzBoundaryPage *self = CZ_BOUNDARY_PAGE (object);
 
-  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_signal_handler (&self->areas_changed_id, self->bound_dossier);
   g_clear_signal_handler (&self->total_changed_id, self->bound_dossier);
   g_clear_object (&self->bound_dossier);
@@ -568,19 +542,13 @@ cz_boundary_page_class_init (CzBoundaryPageClass *klass)
 
   object_class->dispose = cz_boundary_page_dispose;
   object_class->finalize = cz_boundary_page_finalize;
+  CZ_WIZARD_PAGE_CLASS (klass)->dossier_changed = cz_boundary_page_dossier_changed;
 
+  g_type_ensure (CZ_TYPE_FIELD_ENTRY_ROW);
   g_type_ensure (CZ_TYPE_MESSAGE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/pages/boundary/cz-boundary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CzBoundaryPage, preferences_page);
-  gtk_widget_class_bind_template_child (widget_class, CzBoundaryPage, east_row);
-  gtk_widget_class_bind_template_child (widget_class, CzBoundaryPage, east_message);
-  gtk_widget_class_bind_template_child (widget_class, CzBoundaryPage, south_row);
-  gtk_widget_class_bind_template_child (widget_class, CzBoundaryPage, south_message);
-  gtk_widget_class_bind_template_child (widget_class, CzBoundaryPage, west_row);
-  gtk_widget_class_bind_template_child (widget_class, CzBoundaryPage, west_message);
-  gtk_widget_class_bind_template_child (widget_class, CzBoundaryPage, north_row);
-  gtk_widget_class_bind_template_child (widget_class, CzBoundaryPage, north_message);
   gtk_widget_class_bind_template_child (widget_class, CzBoundaryPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, CzBoundaryPage, areas_list);
   gtk_widget_class_bind_template_child (widget_class, CzBoundaryPage, sum_row);
@@ -598,21 +566,14 @@ cz_boundary_page_init (CzBoundaryPage *self)
 {
   CzWizardPage *page = CZ_WIZARD_PAGE (self);
 
-  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   self->areas = g_array_new (FALSE, TRUE, sizeof (FunctionalArea));
   g_array_set_clear_func (self->areas, functional_area_clear);
   self->area_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  cz_wizard_page_add_field (page, CZ_FIELD_BOUNDARY_EAST, GTK_WIDGET (self->east_row), self->east_message);
-  cz_wizard_page_add_field (page, CZ_FIELD_BOUNDARY_SOUTH, GTK_WIDGET (self->south_row), self->south_message);
-  cz_wizard_page_add_field (page, CZ_FIELD_BOUNDARY_WEST, GTK_WIDGET (self->west_row), self->west_message);
-  cz_wizard_page_add_field (page, CZ_FIELD_BOUNDARY_NORTH, GTK_WIDGET (self->north_row), self->north_message);
   cz_wizard_page_add_field (page, CZ_FIELD_BOUNDARY_FUNCTIONAL_AREAS,
                             GTK_WIDGET (self->add_button), self->areas_message);
-
-  g_signal_connect (self, "notify::dossier", G_CALLBACK (on_dossier_changed), NULL);
 }
 
 GtkWidget *

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cz-declarations-page.h"
-#include "cz-entry-binding.h"
+#include "cz-field-entry-row.h"
 #include "cz-fields.h"
 
 struct _CzDeclarationsPage
@@ -25,14 +25,9 @@ struct _CzDeclarationsPage
   AdwActionRow       *policy_row;
   GtkCheckButton     *policy_check;
   CzMessageRow       *policy_message;
-  AdwEntryRow        *name_row;
-  CzMessageRow       *name_message;
-  AdwEntryRow        *official_title_row;
-  CzMessageRow       *official_title_message;
   AdwEntryRow        *date_row;
   CzMessageRow       *date_message;
 
-  GPtrArray          *bindings;
   CzDossier          *bound_dossier;
   gulong              changed_id;
   guint               loading : 1;
@@ -146,27 +141,18 @@ declarations_today_action (GtkWidget  *widget,
 }
 
 static void
-on_dossier_changed (CzDeclarationsPage *self)
+cz_declarations_page_dossier_changed (CzWizardPage *page)
 {
-  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+  CzDeclarationsPage *self = CZ_DECLARATIONS_PAGE (page);
+  CzDossier *dossier = cz_wizard_page_get_dossier (page);
 
-  g_ptr_array_set_size (self->bindings, 0);
   g_clear_signal_handler (&self->changed_id, self->bound_dossier);
   g_set_object (&self->bound_dossier, dossier);
 
   if (dossier != NULL)
-    {
-      g_ptr_array_add (self->bindings,
-                       cz_entry_binding_new_text (dossier, CZ_FIELD_DECLARATION_OFFICIAL_NAME,
-                                                  GTK_EDITABLE (self->name_row), self->name_message));
-      g_ptr_array_add (self->bindings,
-                       cz_entry_binding_new_text (dossier, CZ_FIELD_DECLARATION_OFFICIAL_TITLE,
-                                                  GTK_EDITABLE (self->official_title_row),
-                                                  self->official_title_message));
-      self->changed_id = g_signal_connect_object (dossier, "field-changed",
-                                                  G_CALLBACK (cz_declarations_page_load), self,
-                                                  G_CONNECT_SWAPPED);
-    }
+    self->changed_id = g_signal_connect_object (dossier, "field-changed",
+                                                G_CALLBACK (cz_declarations_page_load), self,
+                                                G_CONNECT_SWAPPED);
 
   cz_declarations_page_load (self);
 }
@@ -176,7 +162,6 @@ cz_declarations_page_dispose (GObject *object)
 {
   CzDeclarationsPage *self = CZ_DECLARATIONS_PAGE (object);
 
-  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_signal_handler (&self->changed_id, self->bound_dossier);
   g_clear_object (&self->bound_dossier);
 
@@ -192,7 +177,9 @@ cz_declarations_page_class_init (CzDeclarationsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cz_declarations_page_dispose;
+  CZ_WIZARD_PAGE_CLASS (klass)->dossier_changed = cz_declarations_page_dossier_changed;
 
+  g_type_ensure (CZ_TYPE_FIELD_ENTRY_ROW);
   g_type_ensure (CZ_TYPE_MESSAGE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -203,10 +190,6 @@ cz_declarations_page_class_init (CzDeclarationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CzDeclarationsPage, policy_row);
   gtk_widget_class_bind_template_child (widget_class, CzDeclarationsPage, policy_check);
   gtk_widget_class_bind_template_child (widget_class, CzDeclarationsPage, policy_message);
-  gtk_widget_class_bind_template_child (widget_class, CzDeclarationsPage, name_row);
-  gtk_widget_class_bind_template_child (widget_class, CzDeclarationsPage, name_message);
-  gtk_widget_class_bind_template_child (widget_class, CzDeclarationsPage, official_title_row);
-  gtk_widget_class_bind_template_child (widget_class, CzDeclarationsPage, official_title_message);
   gtk_widget_class_bind_template_child (widget_class, CzDeclarationsPage, date_row);
   gtk_widget_class_bind_template_child (widget_class, CzDeclarationsPage, date_message);
 
@@ -217,8 +200,6 @@ static void
 cz_declarations_page_init (CzDeclarationsPage *self)
 {
   CzWizardPage *page = CZ_WIZARD_PAGE (self);
-
-  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -237,12 +218,7 @@ cz_declarations_page_init (CzDeclarationsPage *self)
 
   cz_wizard_page_add_field (page, CZ_FIELD_DECLARATION_TRUTHFUL, GTK_WIDGET (self->truthful_check), self->truthful_message);
   cz_wizard_page_add_field (page, CZ_FIELD_DECLARATION_INDUSTRIAL_POLICY, GTK_WIDGET (self->policy_check), self->policy_message);
-  cz_wizard_page_add_field (page, CZ_FIELD_DECLARATION_OFFICIAL_NAME, GTK_WIDGET (self->name_row), self->name_message);
-  cz_wizard_page_add_field (page, CZ_FIELD_DECLARATION_OFFICIAL_TITLE,
-                            GTK_WIDGET (self->official_title_row), self->official_title_message);
   cz_wizard_page_add_field (page, CZ_FIELD_DECLARATION_DATE, GTK_WIDGET (self->date_row), self->date_message);
-
-  g_signal_connect (self, "notify::dossier", G_CALLBACK (on_dossier_changed), NULL);
 }
 
 GtkWidget *

@@ -128,9 +128,10 @@ rebuild (CzEvidencePage *self)
 }
 
 static void
-on_dossier_changed (CzEvidencePage *self)
+cz_evidence_page_dossier_changed (CzWizardPage *page)
 {
-  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+  CzEvidencePage *self = CZ_EVIDENCE_PAGE (page);
+  CzDossier *dossier = cz_wizard_page_get_dossier (page);
 
   if (dossier != NULL)
     g_signal_connect_object (dossier, "field-changed::" CZ_FIELD_EVIDENCE_FILES,
@@ -313,6 +314,7 @@ cz_evidence_page_class_init (CzEvidencePageClass *klass)
   object_class->set_property = cz_evidence_page_set_property;
   object_class->dispose = cz_evidence_page_dispose;
   object_class->finalize = cz_evidence_page_finalize;
+  CZ_WIZARD_PAGE_CLASS (klass)->dossier_changed = cz_evidence_page_dossier_changed;
   widget_class->map = cz_evidence_page_map;
 
   properties[PROP_EVIDENCE_STORE] =
@@ -338,7 +340,6 @@ cz_evidence_page_init (CzEvidencePage *self)
   gtk_widget_set_layout_manager (GTK_WIDGET (self),
                                  gtk_custom_layout_new (NULL, evidence_layout_measure, evidence_layout_allocate));
 
-  g_signal_connect (self, "notify::dossier", G_CALLBACK (on_dossier_changed), NULL);
   g_signal_connect (self, "notify::validator", G_CALLBACK (on_validator_changed), NULL);
 }
 

@@ -375,9 +375,10 @@ cz_incidents_page_load (CzIncidentsPage *self)
 }
 
 static void
-on_dossier_changed (CzIncidentsPage *self)
+cz_incidents_page_dossier_changed (CzWizardPage *page)
 {
-  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+  CzIncidentsPage *self = CZ_INCIDENTS_PAGE (page);
+  CzDossier *dossier = cz_wizard_page_get_dossier (page);
 
   g_clear_signal_handler (&self->changed_id, self->bound_dossier);
   g_set_object (&self->bound_dossier, dossier);
@@ -413,6 +414,7 @@ cz_incidents_page_class_init (CzIncidentsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cz_incidents_page_dispose;
+  CZ_WIZARD_PAGE_CLASS (klass)->dossier_changed = cz_incidents_page_dossier_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/pages/incidents/cz-incidents-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CzIncidentsPage, preferences_page);
@@ -432,7 +434,6 @@ cz_incidents_page_init (CzIncidentsPage *self)
   /* The call year comes with the rules pack; the built-in one until the wizard gives its own. */
   cz_incidents_page_build (self);
 
-  g_signal_connect (self, "notify::dossier", G_CALLBACK (on_dossier_changed), NULL);
 }
 
 GtkWidget *

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cz-entry-binding.h"
+#include "cz-field-entry-row.h"
 #include "cz-fields.h"
 #include "cz-indicators-page.h"
 #include "cz-score.h"
@@ -29,7 +29,6 @@ struct _CzIndicatorsPage
   AdwActionRow        *provisional_row;
 
   CzRules             *rules;
-  GPtrArray           *bindings;          /* of CzEntryBinding */
   GPtrArray           *dimension_groups;  /* of AdwPreferencesGroup */
   GPtrArray           *dimension_labels;  /* of GtkLabel, per dimension */
   GPtrArray           *indicator_labels;  /* of GtkLabel, per indicator in pack order */
@@ -93,7 +92,6 @@ cz_indicators_page_clear (CzIndicatorsPage *self)
   g_ptr_array_set_size (self->dimension_groups, 0);
   g_ptr_array_set_size (self->dimension_labels, 0);
   g_ptr_array_set_size (self->indicator_labels, 0);
-  g_ptr_array_set_size (self->bindings, 0);
 }
 
 static GtkWidget *
@@ -102,13 +100,13 @@ cz_indicators_page_add_indicator (CzIndicatorsPage       *self,
                                   const CzRulesIndicator *indicator,
                                   const char             *language)
 {
-  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
   const char *field_id = cz_rules_indicator_get_field (indicator);
   gboolean money = g_strcmp0 (cz_rules_indicator_get_unit (indicator), "fen") == 0;
-  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *row = cz_field_entry_row_new (field_id,
+                                           money ? CZ_FIELD_ENTRY_KIND_MONEY : CZ_FIELD_ENTRY_KIND_NUMBER,
+                                           money ? CZ_FIELD_ENTRY_UNIT_WAN_YUAN : CZ_FIELD_ENTRY_UNIT_NONE);
   GtkWidget *unit;
   GtkWidget *points;
-  GtkWidget *message;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cz_rules_indicator_get_title (indicator, language));
@@ -135,18 +133,8 @@ cz_indicators_page_add_indicator (CzIndicatorsPage       *self,
   g_ptr_array_add (self->indicator_labels, points);
 
   adw_preferences_group_add (group, row);
-  message = cz_message_row_new (row);
-  adw_preferences_group_add (group, message);
+  adw_preferences_group_add (group, cz_message_row_new (row));
 
-  if (dossier != NULL)
-    g_ptr_array_add (self->bindings,
-                     money
-                     ? cz_entry_binding_new_money (dossier, field_id, GTK_EDITABLE (row), CZ_MESSAGE_ROW (message),
-                                                   CZ_MONEY_UNIT_WAN,
-                                                   _("Enter an amount in 10,000 yuan, for example 1250000 or 125亿."))
-                     : cz_entry_binding_new_decimal (dossier, field_id, GTK_EDITABLE (row), CZ_MESSAGE_ROW (message),
-                                                     0, _("Enter a whole number, for example 12.")));
-  cz_wizard_page_add_field (CZ_WIZARD_PAGE (self), field_id, row, CZ_MESSAGE_ROW (message));
   return row;
 }
 
@@ -186,9 +174,10 @@ cz_indicators_page_rebuild (CzIndicatorsPage *self)
 }
 
 static void
-on_dossier_changed (CzIndicatorsPage *self)
+cz_indicators_page_dossier_changed (CzWizardPage *page)
 {
-  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+  CzIndicatorsPage *self = CZ_INDICATORS_PAGE (page);
+  CzDossier *dossier = cz_wizard_page_get_dossier (page);
 
   g_clear_signal_handler (&self->changed_id, self->bound_dossier);
   g_set_object (&self->bound_dossier, dossier);
@@ -204,7 +193,6 @@ cz_indicators_page_dispose (GObject *object)
 {
   CzIndicatorsPage *self = CZ_INDICATORS_PAGE (object);
 
-  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_object (&self->unit_group);
   g_clear_signal_handler (&self->changed_id, self->bound_dossier);
   g_clear_object (&self->bound_dossier);
@@ -225,6 +213,7 @@ cz_indicators_page_class_init (CzIndicatorsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cz_indicators_page_dispose;
+  CZ_WIZARD_PAGE_CLASS (klass)->dossier_changed = cz_indicators_page_dossier_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/pages/indicators/cz-indicators-page.ui");
@@ -238,7 +227,6 @@ cz_indicators_page_class_init (CzIndicatorsPageClass *klass)
 static void
 cz_indicators_page_init (CzIndicatorsPage *self)
 {
-  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   self->dimension_groups = g_ptr_array_new ();
   self->dimension_labels = g_ptr_array_new ();
   self->indicator_labels = g_ptr_array_new ();
@@ -246,7 +234,6 @@ cz_indicators_page_init (CzIndicatorsPage *self)
   self->unit_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (self, "notify::dossier", G_CALLBACK (on_dossier_changed), NULL);
   g_signal_connect (self, "notify::validator", G_CALLBACK (cz_indicators_page_rebuild), NULL);
 }
 

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cz-amount-words-row.h"
-#include "cz-entry-binding.h"
+#include "cz-field-entry-row.h"
 #include "cz-fields.h"
 #include "cz-money.h"
 #include "cz-revenue-page.h"
@@ -57,10 +57,8 @@ struct _CzRevenuePage
 
   AdwPreferencesPage  *preferences_page;
   AdwPreferencesGroup *justification_group;
-  AdwEntryRow         *justification_row;
-  CzMessageRow        *justification_message;
+  CzFieldEntryRow     *justification_row;
 
-  GPtrArray           *bindings;      /* of CzEntryBinding */
   GPtrArray           *year_groups;   /* of AdwPreferencesGroup */
   GHashTable          *words_rows;    /* money field id → AdwActionRow showing 大写 */
   GtkSizeGroup        *unit_group;    /* the unit suffixes, so the figures line up */
@@ -150,12 +148,10 @@ cz_revenue_page_clear_years (CzRevenuePage *self)
     adw_preferences_page_remove (self->preferences_page, g_ptr_array_index (self->year_groups, i));
   g_ptr_array_set_size (self->year_groups, 0);
   g_hash_table_remove_all (self->words_rows);
-  g_ptr_array_set_size (self->bindings, 0);
 }
 
 static void
 cz_revenue_page_add_year (CzRevenuePage *self,
-                          CzDossier     *dossier,
                           guint          year)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -172,7 +168,11 @@ cz_revenue_page_add_year (CzRevenuePage *self,
     {
       const YearInput *input = &year_inputs[i];
       g_autofree char *field_id = cz_field_id_for_year (input->field_template, year);
-      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *row = cz_field_entry_row_new (field_id,
+                                               input->kind == INPUT_MONEY ? CZ_FIELD_ENTRY_KIND_MONEY
+                                                                          : CZ_FIELD_ENTRY_KIND_NUMBER,
+                                               input->kind == INPUT_MONEY ? CZ_FIELD_ENTRY_UNIT_WAN_YUAN
+                                                                          : CZ_FIELD_ENTRY_UNIT_NONE);
       GtkWidget *unit;
       GtkWidget *message;
       g_autofree char *title = NULL;
@@ -208,15 +208,6 @@ cz_revenue_page_add_year (CzRevenuePage *self,
           g_hash_table_insert (self->words_rows, g_strdup (field_id), words);
         }
 
-      if (dossier != NULL)
-        g_ptr_array_add (self->bindings,
-                         input->kind == INPUT_MONEY
-                         ? cz_entry_binding_new_money (dossier, field_id, GTK_EDITABLE (row), CZ_MESSAGE_ROW (message),
-                                                       CZ_MONEY_UNIT_WAN,
-                                                       _("Enter an amount in 10,000 yuan, for example 1250000 or 125亿."))
-                         : cz_entry_binding_new_decimal (dossier, field_id, GTK_EDITABLE (row), CZ_MESSAGE_ROW (message),
-                                                         0, _("Enter a whole number, for example 1200.")));
-      cz_wizard_page_add_field (CZ_WIZARD_PAGE (self), field_id, row, CZ_MESSAGE_ROW (message));
       cz_revenue_page_update_words (self, field_id);
     }
 
@@ -230,29 +221,23 @@ cz_revenue_page_add_year (CzRevenuePage *self,
 static void
 cz_revenue_page_rebuild (CzRevenuePage *self)
 {
-  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
-
   cz_revenue_page_clear_years (self);
   self->call_year = cz_revenue_page_get_call_year (self);
   cz_fields_get_complete_years (self->call_year, self->years);
 
   g_object_ref (self->justification_group);
   for (guint y = 0; y < 3; y++)
-    cz_revenue_page_add_year (self, dossier, self->years[y]);
+    cz_revenue_page_add_year (self, self->years[y]);
   g_object_unref (self->justification_group);
 
-  if (dossier != NULL)
-    g_ptr_array_add (self->bindings,
-                     cz_entry_binding_new_text (dossier, CZ_FIELD_REVENUE_JUSTIFICATION,
-                                                GTK_EDITABLE (self->justification_row),
-                                                self->justification_message));
   cz_revenue_page_update_justification (self);
 }
 
 static void
-on_dossier_changed (CzRevenuePage *self)
+cz_revenue_page_dossier_changed (CzWizardPage *page)
 {
-  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+  CzRevenuePage *self = CZ_REVENUE_PAGE (page);
+  CzDossier *dossier = cz_wizard_page_get_dossier (page);
 
   g_clear_signal_handler (&self->changed_id, self->bound_dossier);
   g_set_object (&self->bound_dossier, dossier);
@@ -276,7 +261,6 @@ cz_revenue_page_dispose (GObject *object)
 {
   CzRevenuePage *self = CZ_REVENUE_PAGE (object);
 
-  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_object (&self->unit_group);
   g_clear_signal_handler (&self->changed_id, self->bound_dossier);
   g_clear_object (&self->bound_dossier);
@@ -295,20 +279,20 @@ cz_revenue_page_class_init (CzRevenuePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cz_revenue_page_dispose;
+  CZ_WIZARD_PAGE_CLASS (klass)->dossier_changed = cz_revenue_page_dossier_changed;
 
+  g_type_ensure (CZ_TYPE_FIELD_ENTRY_ROW);
   g_type_ensure (CZ_TYPE_MESSAGE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/pages/revenue/cz-revenue-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CzRevenuePage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, CzRevenuePage, justification_group);
   gtk_widget_class_bind_template_child (widget_class, CzRevenuePage, justification_row);
-  gtk_widget_class_bind_template_child (widget_class, CzRevenuePage, justification_message);
 }
 
 static void
 cz_revenue_page_init (CzRevenuePage *self)
 {
-  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   self->year_groups = g_ptr_array_new ();
   self->words_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -317,10 +301,6 @@ cz_revenue_page_init (CzRevenuePage *self)
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->justification_row),
                                _("For example: the zone is in a central, western or north-eastern province, or is young and growing fast; give the figures that show it."));
-  cz_wizard_page_add_field (CZ_WIZARD_PAGE (self), CZ_FIELD_REVENUE_JUSTIFICATION,
-                            GTK_WIDGET (self->justification_row), self->justification_message);
-
-  g_signal_connect (self, "notify::dossier", G_CALLBACK (on_dossier_changed), NULL);
   g_signal_connect (self, "notify::validator", G_CALLBACK (on_validator_changed), NULL);
   cz_revenue_page_rebuild (self);
 }

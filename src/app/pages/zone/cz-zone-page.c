@@ -1,9 +1,9 @@
 /* cz-zone-page.c — the Zone step: name, partners, location, bodies, contact, area
  *
- * Text inputs are kept in step with the dossier by CzEntryBinding, lists by
- * CzTextListGroup; this file adds the province and city choices, which store
- * 6-digit division codes and offer "Not selected" first, and registers each
- * input with the page so findings show under it.
+ * Text inputs are CzFieldEntryRows named in the template, lists
+ * CzTextListGroups; this file adds the province and city choices, which store
+ * 6-digit division codes and offer "Not selected" first, and registers them
+ * and the lists with the page so findings show under them.
  *
  * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,44 +13,26 @@
 #include <glib/gi18n.h>
 
 #include "cz-divisions.h"
-#include "cz-entry-binding.h"
+#include "cz-field-entry-row.h"
 #include "cz-fields.h"
 #include "cz-message-row.h"
 #include "cz-text-list-group.h"
 #include "cz-zone-page.h"
-
-/* The area is typed in km² and stored in m². */
-#define AREA_SCALE_DIGITS 6
 
 struct _CzZonePage
 {
   CzWizardPage          parent_instance;
 
   AdwPreferencesPage   *preferences_page;
-  AdwEntryRow          *name_row;
-  CzMessageRow         *name_message;
   CzTextListGroup      *partners_group;
   AdwComboRow          *province_row;
   CzMessageRow         *province_message;
   AdwComboRow          *city_row;
   CzMessageRow         *city_message;
-  AdwEntryRow          *management_body_row;
-  CzMessageRow         *management_body_message;
-  AdwEntryRow          *department_row;
-  CzMessageRow         *department_message;
   AdwComboRow          *applicant_city_row;
   CzMessageRow         *applicant_city_message;
-  AdwEntryRow          *contact_name_row;
-  CzMessageRow         *contact_name_message;
-  AdwEntryRow          *phone_row;
-  CzMessageRow         *phone_message;
-  AdwEntryRow          *email_row;
-  CzMessageRow         *email_message;
   CzTextListGroup      *industries_group;
-  AdwEntryRow          *area_row;
-  CzMessageRow         *area_message;
 
-  GPtrArray            *bindings;        /* of CzEntryBinding */
   GListModel           *province_model;  /* "Not selected" + provinces */
   char                 *city_model_province;
   CzDossier            *bound_dossier;    /* the one the handlers below listen to */
@@ -235,22 +217,11 @@ on_location_field_changed (CzDossier  *dossier,
 }
 
 static void
-cz_zone_page_bind_text (CzZonePage   *self,
-                        CzDossier    *dossier,
-                        const char   *field_id,
-                        AdwEntryRow  *row,
-                        CzMessageRow *message)
+cz_zone_page_dossier_changed (CzWizardPage *page)
 {
-  g_ptr_array_add (self->bindings,
-                   cz_entry_binding_new_text (dossier, field_id, GTK_EDITABLE (row), message));
-}
+  CzZonePage *self = CZ_ZONE_PAGE (page);
+  CzDossier *dossier = cz_wizard_page_get_dossier (page);
 
-static void
-on_dossier_changed (CzZonePage *self)
-{
-  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
-
-  g_ptr_array_set_size (self->bindings, 0);
   g_clear_signal_handler (&self->province_changed_id, self->bound_dossier);
   g_clear_signal_handler (&self->city_changed_id, self->bound_dossier);
   g_clear_signal_handler (&self->applicant_city_changed_id, self->bound_dossier);
@@ -258,21 +229,6 @@ on_dossier_changed (CzZonePage *self)
 
   if (dossier != NULL)
     {
-      cz_zone_page_bind_text (self, dossier, CZ_FIELD_ZONE_NAME, self->name_row, self->name_message);
-      cz_zone_page_bind_text (self, dossier, CZ_FIELD_ZONE_MANAGEMENT_BODY,
-                              self->management_body_row, self->management_body_message);
-      cz_zone_page_bind_text (self, dossier, CZ_FIELD_APPLICANT_DEPARTMENT,
-                              self->department_row, self->department_message);
-      cz_zone_page_bind_text (self, dossier, CZ_FIELD_CONTACT_NAME,
-                              self->contact_name_row, self->contact_name_message);
-      cz_zone_page_bind_text (self, dossier, CZ_FIELD_CONTACT_PHONE, self->phone_row, self->phone_message);
-      cz_zone_page_bind_text (self, dossier, CZ_FIELD_CONTACT_EMAIL, self->email_row, self->email_message);
-      g_ptr_array_add (self->bindings,
-                       cz_entry_binding_new_decimal (dossier, CZ_FIELD_ZONE_AREA_M2,
-                                                     GTK_EDITABLE (self->area_row), self->area_message,
-                                                     AREA_SCALE_DIGITS,
-                                                     _("Enter the area as a number of square kilometres, for example 12.5.")));
-
       self->province_changed_id =
         g_signal_connect_object (dossier, "field-changed::" CZ_FIELD_ZONE_PROVINCE,
                                  G_CALLBACK (on_location_field_changed), self, 0);
@@ -287,34 +243,22 @@ on_dossier_changed (CzZonePage *self)
   cz_zone_page_load_location (self);
 }
 
-/* Each field's input and the row under it that shows its checks and findings. */
+/* The inputs that are not CzFieldEntryRows (which register themselves). */
 static void
 cz_zone_page_register_fields (CzZonePage *self)
 {
   CzWizardPage *page = CZ_WIZARD_PAGE (self);
-  const struct {
-    const char   *field_id;
-    GtkWidget    *input;
-    CzMessageRow *message;
-  } inputs[] = {
-    { CZ_FIELD_ZONE_NAME, GTK_WIDGET (self->name_row), self->name_message },
-    { CZ_FIELD_ZONE_PARTNERS, GTK_WIDGET (cz_text_list_group_get_entry_row (self->partners_group)),
-      cz_text_list_group_get_message_row (self->partners_group) },
-    { CZ_FIELD_ZONE_PROVINCE, GTK_WIDGET (self->province_row), self->province_message },
-    { CZ_FIELD_ZONE_CITY, GTK_WIDGET (self->city_row), self->city_message },
-    { CZ_FIELD_APPLICANT_CITY, GTK_WIDGET (self->applicant_city_row), self->applicant_city_message },
-    { CZ_FIELD_ZONE_MANAGEMENT_BODY, GTK_WIDGET (self->management_body_row), self->management_body_message },
-    { CZ_FIELD_APPLICANT_DEPARTMENT, GTK_WIDGET (self->department_row), self->department_message },
-    { CZ_FIELD_CONTACT_NAME, GTK_WIDGET (self->contact_name_row), self->contact_name_message },
-    { CZ_FIELD_CONTACT_PHONE, GTK_WIDGET (self->phone_row), self->phone_message },
-    { CZ_FIELD_CONTACT_EMAIL, GTK_WIDGET (self->email_row), self->email_message },
-    { CZ_FIELD_ZONE_INDUSTRIES, GTK_WIDGET (cz_text_list_group_get_entry_row (self->industries_group)),
-      cz_text_list_group_get_message_row (self->industries_group) },
-    { CZ_FIELD_ZONE_AREA_M2, GTK_WIDGET (self->area_row), self->area_message },
-  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
-    cz_wizard_page_add_field (page, inputs[i].field_id, inputs[i].input, inputs[i].message);
+  cz_wizard_page_add_field (page, CZ_FIELD_ZONE_PARTNERS,
+                            GTK_WIDGET (cz_text_list_group_get_entry_row (self->partners_group)),
+                            cz_text_list_group_get_message_row (self->partners_group));
+  cz_wizard_page_add_field (page, CZ_FIELD_ZONE_PROVINCE, GTK_WIDGET (self->province_row), self->province_message);
+  cz_wizard_page_add_field (page, CZ_FIELD_ZONE_CITY, GTK_WIDGET (self->city_row), self->city_message);
+  cz_wizard_page_add_field (page, CZ_FIELD_APPLICANT_CITY,
+                            GTK_WIDGET (self->applicant_city_row), self->applicant_city_message);
+  cz_wizard_page_add_field (page, CZ_FIELD_ZONE_INDUSTRIES,
+                            GTK_WIDGET (cz_text_list_group_get_entry_row (self->industries_group)),
+                            cz_text_list_group_get_message_row (self->industries_group));
 }
 
 static void
@@ -322,7 +266,6 @@ cz_zone_page_dispose (GObject *object)
 {
   CzZonePage *self = CZ_ZONE_PAGE (object);
 
-  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_signal_handler (&self->province_changed_id, self->bound_dossier);
   g_clear_signal_handler (&self->city_changed_id, self->bound_dossier);
   g_clear_signal_handler (&self->applicant_city_changed_id, self->bound_dossier);
@@ -353,15 +296,14 @@ cz_zone_page_class_init (CzZonePageClass *klass)
 
   object_class->dispose = cz_zone_page_dispose;
   object_class->finalize = cz_zone_page_finalize;
+  CZ_WIZARD_PAGE_CLASS (klass)->dossier_changed = cz_zone_page_dossier_changed;
 
-
+  g_type_ensure (CZ_TYPE_FIELD_ENTRY_ROW);
   g_type_ensure (CZ_TYPE_MESSAGE_ROW);
   g_type_ensure (CZ_TYPE_TEXT_LIST_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/pages/zone/cz-zone-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, preferences_page);
-  gtk_widget_class_bind_template_child (widget_class, CzZonePage, name_row);
-  gtk_widget_class_bind_template_child (widget_class, CzZonePage, name_message);
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, partners_group);
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, province_row);
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, province_message);
@@ -369,27 +311,13 @@ cz_zone_page_class_init (CzZonePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, city_message);
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, applicant_city_row);
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, applicant_city_message);
-  gtk_widget_class_bind_template_child (widget_class, CzZonePage, management_body_row);
-  gtk_widget_class_bind_template_child (widget_class, CzZonePage, management_body_message);
-  gtk_widget_class_bind_template_child (widget_class, CzZonePage, department_row);
-  gtk_widget_class_bind_template_child (widget_class, CzZonePage, department_message);
-  gtk_widget_class_bind_template_child (widget_class, CzZonePage, contact_name_row);
-  gtk_widget_class_bind_template_child (widget_class, CzZonePage, contact_name_message);
-  gtk_widget_class_bind_template_child (widget_class, CzZonePage, phone_row);
-  gtk_widget_class_bind_template_child (widget_class, CzZonePage, phone_message);
-  gtk_widget_class_bind_template_child (widget_class, CzZonePage, email_row);
-  gtk_widget_class_bind_template_child (widget_class, CzZonePage, email_message);
   gtk_widget_class_bind_template_child (widget_class, CzZonePage, industries_group);
-  gtk_widget_class_bind_template_child (widget_class, CzZonePage, area_row);
-  gtk_widget_class_bind_template_child (widget_class, CzZonePage, area_message);
 }
 
 static void
 cz_zone_page_init (CzZonePage *self)
 {
   g_autoptr(GtkExpression) expression = NULL;
-
-  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -412,7 +340,6 @@ cz_zone_page_init (CzZonePage *self)
 
   g_object_bind_property (self, "dossier", self->partners_group, "dossier", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "dossier", self->industries_group, "dossier", G_BINDING_SYNC_CREATE);
-  g_signal_connect (self, "notify::dossier", G_CALLBACK (on_dossier_changed), NULL);
   cz_zone_page_register_fields (self);
 }
 
