@@ -122,27 +122,6 @@ window_show_start_action (GtkWidget  *widget,
   cz_window_show_start (CZ_WINDOW (widget));
 }
 
-/* Tests and uninstalled runs may have no compiled schema: the window then just forgets its size. */
-static GSettings *
-cz_window_create_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL ||
-      !g_settings_schema_has_key (schema, "window-width") ||
-      !g_settings_schema_has_key (schema, "window-height") ||
-      !g_settings_schema_has_key (schema, "window-maximized"))
-    {
-      g_debug ("No settings schema %s; the window size will not be remembered", APP_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 static void
 cz_window_constructed (GObject *object)
 {
@@ -150,13 +129,10 @@ cz_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (cz_window_parent_class)->constructed (object);
 
-  self->settings = cz_window_create_settings ();
-  if (self->settings != NULL)
-    {
-      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-    }
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   cz_start_view_set_store (self->start_view, self->store);
 }
@@ -247,6 +223,10 @@ static void
 cz_window_init (CzWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+#if DEVELOPMENT_BUILD
+  /* The striped header bar that tells a build being worked on from the installed one. */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
 }
 
 CzWindow *

@@ -33,6 +33,7 @@
 #include "cz-archive.h"
 #include "cz-signer.h"
 #include "cz-sample.h"
+#include "cz-test-utils.h"
 
 #define RUNS 3
 #define TARGET_RATIO 1.25
@@ -230,21 +231,6 @@ child_verify (const char *archive)
   return 0;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +314,6 @@ main (int   argc,
            pack.busiest_thread_cpu_seconds, pack.busiest_thread_cpu_seconds / hash.cpu_seconds,
            verify.busiest_thread_cpu_seconds, verify.busiest_thread_cpu_seconds / hash.cpu_seconds);
 
-  remove_tree (root);
+  cz_test_remove_tree (root);
   return 0;
 }

@@ -20,6 +20,7 @@
 
 #include "cz-fields.h"
 #include "cz-store.h"
+#include "cz-test-utils.h"
 
 #define N_CHANGES  4000
 #define N_DURABLE  60
@@ -153,21 +154,6 @@ measure_sqlite_floor (const char *dir)
   return samples;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +197,6 @@ main (int   argc,
 
   g_clear_object (&tracked);
   g_clear_object (&store);
-  remove_tree (dir);
+  cz_test_remove_tree (dir);
   return 0;
 }

@@ -26,7 +26,8 @@
 #include <gnutls/crypto.h>
 
 #include "cz-evidence.h"
-#include "../cz-test-pdf.h"
+#include "cz-test-pdf.h"
+#include "cz-test-utils.h"
 
 #define RUNS 3
 
@@ -34,26 +35,6 @@ static double
 now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
 }
 
 static double
@@ -75,7 +56,7 @@ import_ms (const char *workdir,
   g_assert_no_error (info->problem);
   g_free (*sha256_out);
   *sha256_out = g_strdup (info->sha256);
-  remove_tree (root);
+  cz_test_remove_tree (root);
   return elapsed;
 }
 
@@ -173,6 +154,6 @@ main (int   argc,
   g_print ("  SHA-256 with GChecksum (baseline)               %7.1f ms   %.0f MB/s   GChecksum/GnuTLS = %.2f×\n",
            best_gchecksum, size_mb / (best_gchecksum / 1000), best_gchecksum / best_gnutls);
 
-  remove_tree (workdir);
+  cz_test_remove_tree (workdir);
   return 0;
 }

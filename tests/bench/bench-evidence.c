@@ -20,12 +20,15 @@
 
 #include <string.h>
 #include <unistd.h>
+
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <poppler.h>
 
 #include "cz-evidence.h"
 #include "cz-pdf-preview.h"
-#include "../cz-test-pdf.h"
+#include "cz-test-pdf.h"
+#include "cz-test-utils.h"
 
 static char *workdir;
 static double resident_at_start;
@@ -493,26 +496,6 @@ bench_memory (GtkWindow  *window,
   spin_for (100);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +551,6 @@ main (int   argc,
   bench_scroll (window, long_pdf);
 
   gtk_window_destroy (window);
-  remove_tree (workdir);
+  cz_test_remove_tree (workdir);
   return 0;
 }

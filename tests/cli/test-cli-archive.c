@@ -11,111 +11,113 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "cz-cli-signing-fixture.h"
+#include "cz-test-cli.h"
+#include "cz-test-signer.h"
+#include "cz-test-utils.h"
 
 static void
-test_signer_create_and_show (Fixture       *fixture,
+test_signer_create_and_show (CzCliFixture  *fixture,
                              gconstpointer  data)
 {
-  g_autofree char *p12 = fixture_path (fixture, "部门.p12");
-  g_autofree char *wrong = fixture_path (fixture, "wrong");
+  g_autofree char *p12 = cz_cli_fixture_path (fixture, "部门.p12");
+  g_autofree char *wrong = cz_cli_fixture_path (fixture, "wrong");
   g_autofree char *fingerprint = NULL;
-  Result result;
+  CzCliResult result;
   GStatBuf st;
 
-  result = run_cli (fixture, "signer", "create", "--name", DEPARTMENT, "--out", p12,
+  result = cz_cli_run (fixture, "signer", "create", "--name", CZ_TEST_DEPARTMENT, "--out", p12,
                     "--passphrase-file", fixture->pass, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  g_assert_nonnull (strstr (result.out, "CN=" DEPARTMENT));
+  g_assert_nonnull (strstr (result.out, "CN=" CZ_TEST_DEPARTMENT));
   g_assert_nonnull (strstr (result.out, "ECDSA P-256"));
   g_assert_nonnull (strstr (result.out, "SHA-256 fingerprint: "));
   fingerprint = g_strdup (strstr (result.out, "SHA-256 fingerprint: "));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
   g_assert_cmpint (g_stat (p12, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  result = run_cli (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, NULL);
+  result = cz_cli_run (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  g_assert_nonnull (strstr (result.out, "Subject: CN=" DEPARTMENT ",O=" DEPARTMENT));
+  g_assert_nonnull (strstr (result.out, "Subject: CN=" CZ_TEST_DEPARTMENT ",O=" CZ_TEST_DEPARTMENT));
   g_assert_nonnull (strstr (result.out, "Valid: "));
   g_assert_nonnull (strstr (result.out, fingerprint));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, "--pem", NULL);
+  result = cz_cli_run (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, "--pem", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (g_str_has_prefix (result.out, "-----BEGIN CERTIFICATE-----"));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
   g_assert_true (g_file_set_contents (wrong, "not it\n", -1, NULL));
-  result = run_cli (fixture, "signer", "show", p12, "--passphrase-file", wrong, NULL);
+  result = cz_cli_run (fixture, "signer", "show", p12, "--passphrase-file", wrong, NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "passphrase"));
   g_assert_nonnull (strstr (result.err, "部门.p12"));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "signer", "show", p12, NULL);
+  result = cz_cli_run (fixture, "signer", "show", p12, NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "--passphrase-file"));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 }
 
 static void
-test_signer_rsa (Fixture       *fixture,
+test_signer_rsa (CzCliFixture  *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *p12 = fixture_path (fixture, "rsa.p12");
-  Result result = run_cli (fixture, "signer", "create", "--name", DEPARTMENT, "--out", p12,
+  g_autofree char *p12 = cz_cli_fixture_path (fixture, "rsa.p12");
+  CzCliResult result = cz_cli_run (fixture, "signer", "create", "--name", CZ_TEST_DEPARTMENT, "--out", p12,
                            "--passphrase-file", fixture->pass, "--rsa", NULL);
 
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "RSA 3072"));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 }
 
 static void
-test_signer_bad_usage (Fixture       *fixture,
+test_signer_bad_usage (CzCliFixture  *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *p12 = fixture_path (fixture, "x.p12");
-  Result result;
+  g_autofree char *p12 = cz_cli_fixture_path (fixture, "x.p12");
+  CzCliResult result;
 
   /* The passphrase is never accepted on the command line. */
-  result = run_cli (fixture, "signer", "create", "--name", DEPARTMENT, "--out", p12, "--passphrase", "secret", NULL);
+  result = cz_cli_run (fixture, "signer", "create", "--name", CZ_TEST_DEPARTMENT, "--out", p12, "--passphrase", "secret", NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_false (g_file_test (p12, G_FILE_TEST_EXISTS));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "signer", "create", "--out", p12, "--passphrase-file", fixture->pass, NULL);
+  result = cz_cli_run (fixture, "signer", "create", "--out", p12, "--passphrase-file", fixture->pass, NULL);
   g_assert_cmpint (result.status, ==, 2);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "signer", "frobnicate", NULL);
+  result = cz_cli_run (fixture, "signer", "frobnicate", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "signer", "show", NULL);
+  result = cz_cli_run (fixture, "signer", "show", NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "signer import"));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 }
 
 static void
-test_signer_import (Fixture       *fixture,
+test_signer_import (CzCliFixture  *fixture,
                     gconstpointer  data)
 {
-  g_autofree char *p12 = create_signer (fixture);
-  g_autofree char *imported = g_build_filename (fixture->dir, "data", "coopzone", "signers", "部门.p12", NULL);
+  g_autofree char *p12 = cz_cli_create_signer (fixture);
+  g_autofree char *imported = g_build_filename (fixture->dir, "data", DATA_FOLDER, "signers", "部门.p12", NULL);
   g_autofree char *original = NULL;
   g_autofree char *copy = NULL;
-  g_autofree char *garbage = fixture_path (fixture, "garbage.pfx");
+  g_autofree char *garbage = cz_cli_fixture_path (fixture, "garbage.pfx");
   gsize original_length, copy_length;
-  Result result;
+  CzCliResult result;
   GStatBuf st;
 
-  result = run_cli (fixture, "signer", "import", p12, "--passphrase-file", fixture->pass, NULL);
+  result = cz_cli_run (fixture, "signer", "import", p12, "--passphrase-file", fixture->pass, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, imported));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
   g_assert_cmpint (g_stat (imported, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_true (g_file_get_contents (p12, &original, &original_length, NULL));
@@ -123,40 +125,40 @@ test_signer_import (Fixture       *fixture,
   g_assert_cmpmem (original, original_length, copy, copy_length);
 
   /* With one signer imported, show needs no file. */
-  result = run_cli (fixture, "signer", "show", "--passphrase-file", fixture->pass, NULL);
+  result = cz_cli_run (fixture, "signer", "show", "--passphrase-file", fixture->pass, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  g_assert_nonnull (strstr (result.out, "CN=" DEPARTMENT));
-  result_clear (&result);
+  g_assert_nonnull (strstr (result.out, "CN=" CZ_TEST_DEPARTMENT));
+  cz_cli_result_clear (&result);
 
   g_assert_true (g_file_set_contents (garbage, "garbage", -1, NULL));
-  result = run_cli (fixture, "signer", "import", garbage, "--passphrase-file", fixture->pass, NULL);
+  result = cz_cli_run (fixture, "signer", "import", garbage, "--passphrase-file", fixture->pass, NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "PKCS#12"));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 }
 
 static void
-test_pack_and_verify (Fixture       *fixture,
+test_pack_and_verify (CzCliFixture  *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *archive = pack_sample (fixture);
-  g_autofree char *p12 = fixture_path (fixture, "部门.p12");
-  g_autofree char *cert = fixture_path (fixture, "department.pem");
+  g_autofree char *archive = cz_cli_pack_sample (fixture);
+  g_autofree char *p12 = cz_cli_fixture_path (fixture, "部门.p12");
+  g_autofree char *cert = cz_cli_fixture_path (fixture, "department.pem");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
-  Result result;
+  CzCliResult result;
 
-  result = run_cli (fixture, "verify", archive, NULL);
+  result = cz_cli_run (fixture, "verify", archive, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (g_str_has_prefix (result.out, "VALID\n"));
-  g_assert_nonnull (strstr (result.out, "Signer: CN=" DEPARTMENT));
+  g_assert_nonnull (strstr (result.out, "Signer: CN=" CZ_TEST_DEPARTMENT));
   g_assert_nonnull (strstr (result.out, "Rules pack: cn.miit.coopzone.2025"));
   g_assert_nonnull (strstr (result.out, "data/evidence/boundary-map/01-"));
   g_assert_nonnull (strstr (result.out, "Trust: not checked"));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "verify", archive, "--json", NULL);
+  result = cz_cli_run (fixture, "verify", archive, "--json", NULL);
   g_assert_cmpint (result.status, ==, 0);
   json_parser_load_from_data (parser, result.out, -1, &error);
   g_assert_no_error (error);
@@ -164,34 +166,34 @@ test_pack_and_verify (Fixture       *fixture,
   g_assert_true (json_object_get_boolean_member (root, "valid"));
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "checks"), "trust"), ==, "not-checked");
   g_assert_cmpint (strlen (json_object_get_string_member (root, "tag_manifest_fingerprint_sha256")), ==, 95);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, "--pem", NULL);
+  result = cz_cli_run (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, "--pem", NULL);
   g_assert_true (g_file_set_contents (cert, result.out, -1, NULL));
-  result_clear (&result);
-  result = run_cli (fixture, "verify", archive, "--ca", cert, NULL);
+  cz_cli_result_clear (&result);
+  result = cz_cli_run (fixture, "verify", archive, "--ca", cert, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "Trust: trusted by the given certificate"));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 }
 
 static void
-test_pack_refused_with_blockers (Fixture       *fixture,
+test_pack_refused_with_blockers (CzCliFixture  *fixture,
                                  gconstpointer  data)
 {
-  g_autofree char *p12 = create_signer (fixture);
-  g_autofree char *dossier_path = fixture_path (fixture, "draft.json");
-  g_autofree char *archive = fixture_path (fixture, "out.zip");
+  g_autofree char *p12 = cz_cli_create_signer (fixture);
+  g_autofree char *dossier_path = cz_cli_fixture_path (fixture, "draft.json");
+  g_autofree char *archive = cz_cli_fixture_path (fixture, "out.zip");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *fields;
-  Result result;
+  CzCliResult result;
 
   /* The sample without a zone name and without its evidence. */
-  result = run_cli (fixture, "sample", dossier_path, NULL);
+  result = cz_cli_run (fixture, "sample", dossier_path, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
   json_parser_load_from_file (parser, dossier_path, &error);
   g_assert_no_error (error);
   fields = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "fields");
@@ -201,75 +203,75 @@ test_pack_refused_with_blockers (Fixture       *fixture,
   json_generator_set_root (generator, json_parser_get_root (parser));
   g_assert_true (json_generator_to_file (generator, dossier_path, NULL));
 
-  result = run_cli (fixture, "pack", dossier_path, "--out", archive, "--signer", p12,
+  result = cz_cli_run (fixture, "pack", dossier_path, "--out", archive, "--signer", p12,
                     "--passphrase-file", fixture->pass, NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_nonnull (strstr (result.err, "cannot be packed"));
   g_assert_nonnull (strstr (result.err, "(zone.name)"));
   g_assert_nonnull (strstr (result.err, "(evidence."));
   g_assert_false (g_file_test (archive, G_FILE_TEST_EXISTS));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 }
 
 static void
-test_pack_bad_usage (Fixture       *fixture,
+test_pack_bad_usage (CzCliFixture  *fixture,
                      gconstpointer  data)
 {
-  g_autofree char *p12 = create_signer (fixture);
-  g_autofree char *id = store_sample (fixture);
-  g_autofree char *archive = fixture_path (fixture, "out.zip");
-  g_autofree char *wrong = fixture_path (fixture, "wrong");
-  Result result;
+  g_autofree char *p12 = cz_cli_create_signer (fixture);
+  g_autofree char *id = cz_cli_store_sample (fixture);
+  g_autofree char *archive = cz_cli_fixture_path (fixture, "out.zip");
+  g_autofree char *wrong = cz_cli_fixture_path (fixture, "wrong");
+  CzCliResult result;
 
-  result = run_cli (fixture, "pack", id, "--signer", p12, "--passphrase-file", fixture->pass, NULL);
+  result = cz_cli_run (fixture, "pack", id, "--signer", p12, "--passphrase-file", fixture->pass, NULL);
   g_assert_cmpint (result.status, ==, 2);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "pack", id, "--out", archive, "--signer", p12, NULL);
+  result = cz_cli_run (fixture, "pack", id, "--out", archive, "--signer", p12, NULL);
   g_assert_cmpint (result.status, ==, 2);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
   g_assert_true (g_file_set_contents (wrong, "not it\n", -1, NULL));
-  result = run_cli (fixture, "pack", id, "--out", archive, "--signer", p12, "--passphrase-file", wrong, NULL);
+  result = cz_cli_run (fixture, "pack", id, "--out", archive, "--signer", p12, "--passphrase-file", wrong, NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "passphrase"));
   g_assert_false (g_file_test (archive, G_FILE_TEST_EXISTS));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "pack", "no-such-dossier", "--out", archive, "--signer", p12,
+  result = cz_cli_run (fixture, "pack", "no-such-dossier", "--out", archive, "--signer", p12,
                     "--passphrase-file", fixture->pass, NULL);
   g_assert_cmpint (result.status, ==, 2);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 }
 
 static void
-test_pack_same_time_same_payload (Fixture       *fixture,
+test_pack_same_time_same_payload (CzCliFixture  *fixture,
                                   gconstpointer  data)
 {
-  g_autofree char *p12 = create_signer (fixture);
-  g_autofree char *id = store_sample (fixture);
-  g_autofree char *first = fixture_path (fixture, "first.zip");
-  g_autofree char *second = fixture_path (fixture, "second.zip");
+  g_autofree char *p12 = cz_cli_create_signer (fixture);
+  g_autofree char *id = cz_cli_store_sample (fixture);
+  g_autofree char *first = cz_cli_fixture_path (fixture, "first.zip");
+  g_autofree char *second = cz_cli_fixture_path (fixture, "second.zip");
   g_autofree char *first_manifest = NULL;
-  Result result;
+  CzCliResult result;
 
-  result = run_cli (fixture, "pack", id, "--out", first, "--signer", p12, "--passphrase-file", fixture->pass,
+  result = cz_cli_run (fixture, "pack", id, "--out", first, "--signer", p12, "--passphrase-file", fixture->pass,
                     "--signing-time", "2026-05-20T09:30:00Z", "--quiet", NULL);
   g_assert_cmpint (result.status, ==, 0);
-  result_clear (&result);
-  result = run_cli (fixture, "pack", id, "--out", second, "--signer", p12, "--passphrase-file", fixture->pass,
+  cz_cli_result_clear (&result);
+  result = cz_cli_run (fixture, "pack", id, "--out", second, "--signer", p12, "--passphrase-file", fixture->pass,
                     "--signing-time", "2026-05-20T09:30:00Z", "--quiet", NULL);
   g_assert_cmpint (result.status, ==, 0);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
   /* Same payload, hence the same manifests: the tag manifest fingerprints agree. */
-  result = run_cli (fixture, "verify", first, "--json", NULL);
+  result = cz_cli_run (fixture, "verify", first, "--json", NULL);
   first_manifest = g_strdup (strstr (result.out, "\"tag_manifest_fingerprint_sha256\""));
-  result_clear (&result);
-  result = run_cli (fixture, "verify", second, "--json", NULL);
+  cz_cli_result_clear (&result);
+  result = cz_cli_run (fixture, "verify", second, "--json", NULL);
   g_assert_nonnull (first_manifest);
   g_assert_cmpstr (strstr (result.out, "\"tag_manifest_fingerprint_sha256\""), ==, first_manifest);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 }
 
 /* "YYYY-MM-DD hh:mm:ss UTC" at @text as a time, moved by @seconds, in
@@ -292,15 +294,15 @@ dup_signing_time (const char *text,
 /* Signed while the certificate was valid (both ends included) verifies;
  * a second before or after, verify says so and exits 1. */
 static void
-test_verify_signer_validity (Fixture       *fixture,
+test_verify_signer_validity (CzCliFixture  *fixture,
                              gconstpointer  data)
 {
-  g_autofree char *p12 = create_signer (fixture);
-  g_autofree char *id = store_sample (fixture);
-  g_autofree char *archive = fixture_path (fixture, "申报包.zip");
+  g_autofree char *p12 = cz_cli_create_signer (fixture);
+  g_autofree char *id = cz_cli_store_sample (fixture);
+  g_autofree char *archive = cz_cli_fixture_path (fixture, "申报包.zip");
   g_autofree char *valid_line = NULL;
   const char *from, *until;
-  Result result;
+  CzCliResult result;
   struct {
     int         base;      /* 0: notBefore, 1: notAfter */
     int         seconds;
@@ -313,10 +315,10 @@ test_verify_signer_validity (Fixture       *fixture,
     { 1, 1, 1, "after the signer certificate had expired (" },
   };
 
-  result = run_cli (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, NULL);
+  result = cz_cli_run (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, NULL);
   g_assert_cmpint (result.status, ==, 0);
   valid_line = g_strdup (strstr (result.out, "Valid: "));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
   g_assert_nonnull (valid_line);
   from = valid_line + strlen ("Valid: ");
   until = strstr (from, " — ");
@@ -328,12 +330,12 @@ test_verify_signer_validity (Fixture       *fixture,
       g_autofree char *time = dup_signing_time (cases[i].base ? until : from, cases[i].seconds);
 
       g_test_message ("signed at %s", time);
-      result = run_cli (fixture, "pack", id, "--out", archive, "--signer", p12, "--passphrase-file", fixture->pass,
+      result = cz_cli_run (fixture, "pack", id, "--out", archive, "--signer", p12, "--passphrase-file", fixture->pass,
                         "--signing-time", time, "--quiet", NULL);
       g_assert_cmpint (result.status, ==, 0);
-      result_clear (&result);
+      cz_cli_result_clear (&result);
 
-      result = run_cli (fixture, "verify", archive, NULL);
+      result = cz_cli_run (fixture, "verify", archive, NULL);
       g_assert_cmpint (result.status, ==, cases[i].status);
       g_assert_nonnull (strstr (result.out, cases[i].status == 0 ? "VALID" : "INVALID"));
       g_assert_nonnull (strstr (result.out, "Signer certificate valid: "));
@@ -341,70 +343,70 @@ test_verify_signer_validity (Fixture       *fixture,
         g_assert_nonnull (strstr (result.out, cases[i].said));
       else
         g_assert_null (strstr (result.out, "Problems:"));
-      result_clear (&result);
+      cz_cli_result_clear (&result);
 
-      result = run_cli (fixture, "verify", archive, "--json", NULL);
+      result = cz_cli_run (fixture, "verify", archive, "--json", NULL);
       g_assert_cmpint (result.status, ==, cases[i].status);
       g_assert_nonnull (strstr (result.out, cases[i].status == 0 ? "\"signer-validity\" : \"passed\""
                                                                  : "\"signer-validity\" : \"failed\""));
-      result_clear (&result);
+      cz_cli_result_clear (&result);
     }
 }
 
 static void
-test_verify_invalid (Fixture       *fixture,
+test_verify_invalid (CzCliFixture  *fixture,
                      gconstpointer  data)
 {
-  g_autofree char *archive = pack_sample (fixture);
+  g_autofree char *archive = cz_cli_pack_sample (fixture);
   g_autofree char *contents = NULL;
-  g_autofree char *broken = fixture_path (fixture, "broken.zip");
-  g_autofree char *letter = fixture_path (fixture, "letter.zip");
+  g_autofree char *broken = cz_cli_fixture_path (fixture, "broken.zip");
+  g_autofree char *letter = cz_cli_fixture_path (fixture, "letter.zip");
   gsize length;
-  Result result;
+  CzCliResult result;
 
   g_assert_true (g_file_get_contents (archive, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (broken, contents, length - 100, NULL));
-  result = run_cli (fixture, "verify", broken, NULL);
+  result = cz_cli_run (fixture, "verify", broken, NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_true (g_str_has_prefix (result.out, "INVALID: "));
   g_assert_nonnull (strstr (result.out, "broken.zip"));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "verify", broken, "--json", NULL);
+  result = cz_cli_run (fixture, "verify", broken, "--json", NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_nonnull (strstr (result.out, "\"refused\" : \"truncated\""));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
   g_assert_true (g_file_set_contents (letter, "not a zip", -1, NULL));
-  result = run_cli (fixture, "verify", letter, NULL);
+  result = cz_cli_run (fixture, "verify", letter, NULL);
   g_assert_cmpint (result.status, ==, 1);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "verify", "/no/such/archive.zip", NULL);
+  result = cz_cli_run (fixture, "verify", "/no/such/archive.zip", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "verify", archive, "--frobnicate", NULL);
+  result = cz_cli_run (fixture, "verify", archive, "--frobnicate", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "verify", archive, "--ca", "/no/such/cert.pem", NULL);
+  result = cz_cli_run (fixture, "verify", archive, "--ca", "/no/such/cert.pem", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 }
 
 /* A payload byte changed inside a well-formed ZIP: verify says what failed. */
 static void
-test_verify_tampered (Fixture       *fixture,
+test_verify_tampered (CzCliFixture  *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *archive = pack_sample (fixture);
-  g_autofree char *unpacked = fixture_path (fixture, "unpacked");
-  g_autofree char *tampered = fixture_path (fixture, "tampered.zip");
+  g_autofree char *archive = cz_cli_pack_sample (fixture);
+  g_autofree char *unpacked = cz_cli_fixture_path (fixture, "unpacked");
+  g_autofree char *tampered = cz_cli_fixture_path (fixture, "tampered.zip");
   g_autofree char *command = NULL;
   g_autofree char *unzip = g_find_program_in_path ("unzip");
   int status;
-  Result result;
+  CzCliResult result;
 
   if (unzip == NULL || !g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
     {
@@ -427,18 +429,18 @@ test_verify_tampered (Fixture       *fixture,
     g_assert_true (g_spawn_check_wait_status (status, NULL));
   }
 
-  result = run_cli (fixture, "verify", tampered, NULL);
+  result = cz_cli_run (fixture, "verify", tampered, NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_true (g_str_has_prefix (result.out, "INVALID\n"));
   g_assert_nonnull (strstr (result.out, "data/evidence/sme-list/"));
   g_assert_nonnull (strstr (result.out, "does not match manifest-sha256.txt"));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 }
 
 /* A key on a PKCS#11 token (SoftHSM2 standing in for a USB key), put there
  * with the standard tools from a department certificate. */
 static void
-test_pack_with_token (Fixture       *fixture,
+test_pack_with_token (CzCliFixture  *fixture,
                       gconstpointer  data)
 {
   g_autofree char *softhsm = g_find_program_in_path ("softhsm2-util");
@@ -449,16 +451,16 @@ test_pack_with_token (Fixture       *fixture,
   const char *uri = "pkcs11:token=CoopZone;object=department";
   g_autofree char *p12 = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *cert = fixture_path (fixture, "department.pem");
-  g_autofree char *pin = fixture_path (fixture, "pin");
-  g_autofree char *wrong_pin = fixture_path (fixture, "wrong-pin");
-  g_autofree char *archive = fixture_path (fixture, "token.zip");
+  g_autofree char *cert = cz_cli_fixture_path (fixture, "department.pem");
+  g_autofree char *pin = cz_cli_fixture_path (fixture, "pin");
+  g_autofree char *wrong_pin = cz_cli_fixture_path (fixture, "wrong-pin");
+  g_autofree char *archive = cz_cli_fixture_path (fixture, "token.zip");
   g_autofree char *conf_text = NULL;
   g_autofree char *script = NULL;
   g_autofree char *fingerprint = NULL;
   g_autofree char *tokens = NULL;
   int status;
-  Result result;
+  CzCliResult result;
 
   if (softhsm == NULL || pkcs11_tool == NULL || openssl == NULL || !g_file_test (module, G_FILE_TEST_EXISTS))
     {
@@ -466,14 +468,14 @@ test_pack_with_token (Fixture       *fixture,
       return;
     }
 
-  p12 = create_signer (fixture);
-  id = store_sample (fixture);
-  result = run_cli (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, NULL);
+  p12 = cz_cli_create_signer (fixture);
+  id = cz_cli_store_sample (fixture);
+  result = cz_cli_run (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, NULL);
   fingerprint = g_strdup (strstr (result.out, "SHA-256 fingerprint: "));
-  result_clear (&result);
-  result = run_cli (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, "--pem", NULL);
+  cz_cli_result_clear (&result);
+  result = cz_cli_run (fixture, "signer", "show", p12, "--passphrase-file", fixture->pass, "--pem", NULL);
   g_assert_true (g_file_set_contents (cert, result.out, -1, NULL));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
   tokens = g_path_get_dirname (conf);
   conf_text = g_strdup_printf ("directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n", tokens);
@@ -494,35 +496,33 @@ test_pack_with_token (Fixture       *fixture,
   g_assert_true (g_file_set_contents (pin, "123456\n", -1, NULL));
   g_assert_true (g_file_set_contents (wrong_pin, "000000\n", -1, NULL));
 
-  result = run_cli (fixture, "pack", id, "--out", archive, "--pkcs11-uri", uri, "--pin-file", wrong_pin, NULL);
+  result = cz_cli_run (fixture, "pack", id, "--out", archive, "--pkcs11-uri", uri, "--pin-file", wrong_pin, NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "PIN"));
   g_assert_false (g_file_test (archive, G_FILE_TEST_EXISTS));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "pack", id, "--out", archive, "--pkcs11-uri", uri, "--pin-file", pin, NULL);
+  result = cz_cli_run (fixture, "pack", id, "--out", archive, "--pkcs11-uri", uri, "--pin-file", pin, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "verify", archive, "--ca", cert, NULL);
+  result = cz_cli_run (fixture, "verify", archive, "--ca", cert, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "Trust: trusted by the given certificate"));
   g_assert_nonnull (strstr (result.out, fingerprint + strlen ("SHA-256 fingerprint: ")));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 }
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, CzCliFixture, NULL, cz_cli_fixture_set_up, func, cz_cli_fixture_tear_down)
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *softhsm_dir = g_dir_make_tmp ("cz-cli-softhsm-XXXXXX", NULL);
-  g_autofree char *softhsm_conf = g_build_filename (softhsm_dir, "softhsm2.conf", NULL);
+  /* Before any thread exists, and inherited by coopzone-cli. */
+  g_autofree char *softhsm_dir = cz_test_softhsm_prepare ();
   int status;
 
-  /* Before any thread exists, and inherited by coopzone-cli. */
-  g_setenv ("SOFTHSM2_CONF", softhsm_conf, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   ADD ("/cli/signer/create-and-show", test_signer_create_and_show);
@@ -539,6 +539,6 @@ main (int   argc,
   ADD ("/cli/pack/with-token", test_pack_with_token);
 
   status = g_test_run ();
-  remove_tree (softhsm_dir);
+  cz_test_remove_tree (softhsm_dir);
   return status;
 }

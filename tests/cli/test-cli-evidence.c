@@ -12,78 +12,31 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "../cz-test-pdf.h"
-
-#include "cz-cli-test-utils.h"
-
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = g_dir_make_tmp ("cz-cli-evidence-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+#include "cz-test-pdf.h"
+#include "cz-test-cli.h"
+#include "cz-test-utils.h"
 
 static char *
-fixture_path (Fixture    *fixture,
-              const char *name)
+new_dossier (CzCliFixture *fixture)
 {
-  return g_build_filename (fixture->dir, name, NULL);
-}
-
-/* coopzone-cli with the fixture's own data folder. */
-static Result
-run_cli (Fixture    *fixture,
-         const char *first_arg,
-         ...)
-{
-  g_autofree char *data_home = fixture_path (fixture, "data");
-  Result result;
-  va_list args;
-
-  va_start (args, first_arg);
-  result = run_cli_in (data_home, first_arg, args);
-  va_end (args);
-  return result;
-}
-
-
-static char *
-new_dossier (Fixture *fixture)
-{
-  g_autofree char *json = fixture_path (fixture, "empty.json");
-  Result r;
+  g_autofree char *json = cz_cli_fixture_path (fixture, "empty.json");
+  CzCliResult r;
   char *id;
 
   g_assert_true (g_file_set_contents (json,
                                       "{\"format\": \"io.github.coopzone.dossier\", \"version\": 1, "
                                       "\"id\": \"00000000-0000-4000-8000-0000000000aa\", \"fields\": {}}", -1, NULL));
-  r = run_cli (fixture, "import", json, NULL);
+  r = cz_cli_run (fixture, "import", json, NULL);
   g_assert_cmpint (r.status, ==, 0);
   id = g_strstrip (g_strdup (r.out));
-  result_clear (&r);
+  cz_cli_result_clear (&r);
   return id;
 }
 
 static guint
-count_stored (Fixture *fixture)
+count_stored (CzCliFixture *fixture)
 {
-  g_autofree char *root = g_build_filename (fixture->dir, "data", "coopzone", "evidence", NULL);
+  g_autofree char *root = g_build_filename (fixture->dir, "data", DATA_FOLDER, "evidence", NULL);
   g_autoptr(GDir) dir = g_dir_open (root, 0, NULL);
   const char *name;
   guint n = 0;
@@ -100,17 +53,17 @@ count_stored (Fixture *fixture)
 }
 
 static JsonObject *
-evidence_json (Fixture    *fixture,
+evidence_json (CzCliFixture    *fixture,
                const char *id,
                JsonParser *parser)
 {
   g_autoptr(GError) error = NULL;
-  Result r = run_cli (fixture, "evidence", id, "--json", NULL);
+  CzCliResult r = cz_cli_run (fixture, "evidence", id, "--json", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   json_parser_load_from_data (parser, r.out, -1, &error);
   g_assert_no_error (error);
-  result_clear (&r);
+  cz_cli_result_clear (&r);
   return json_node_get_object (json_parser_get_root (parser));
 }
 
@@ -131,15 +84,15 @@ find_slot (JsonObject *root,
 }
 
 static void
-test_attach_and_list (Fixture       *fixture,
+test_attach_and_list (CzCliFixture  *fixture,
                       gconstpointer  data)
 {
   g_autofree char *id = new_dossier (fixture);
-  g_autofree char *plan = fixture_path (fixture, "发展规划.pdf");
+  g_autofree char *plan = cz_cli_fixture_path (fixture, "发展规划.pdf");
   g_autofree char *sha = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root, *slot, *file;
-  Result r;
+  CzCliResult r;
 
   cz_test_write_pdf (plan, 3, "五年发展规划", "合作区五年发展规划");
 
@@ -148,18 +101,18 @@ test_attach_and_list (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "findings")), ==, 8);
   g_assert_false (json_object_get_boolean_member (find_slot (root, "development-plan"), "satisfied"));
 
-  r = run_cli (fixture, "attach", id, "development-plan", plan, "--pages", "2-3", NULL);
+  r = cz_cli_run (fixture, "attach", id, "development-plan", plan, "--pages", "2-3", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpuint (strlen (r.out), >, 64);
   sha = g_strndup (r.out, 64);
-  assert_contains (r.out, "发展规划.pdf");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "发展规划.pdf");
+  cz_cli_result_clear (&r);
 
   /* The same file again: one stored copy, one record. */
-  r = run_cli (fixture, "attach", id, "development-plan", plan, NULL);
+  r = cz_cli_run (fixture, "attach", id, "development-plan", plan, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, sha);
-  result_clear (&r);
+  cz_test_assert_contains (r.out, sha);
+  cz_cli_result_clear (&r);
   g_assert_cmpuint (count_stored (fixture), ==, 1);
 
   root = evidence_json (fixture, id, parser);
@@ -175,62 +128,62 @@ test_attach_and_list (Fixture       *fixture,
   g_assert_true (json_object_get_null_member (file, "problem"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "findings")), ==, 7);
 
-  r = run_cli (fixture, "evidence", id, NULL);
+  r = cz_cli_run (fixture, "evidence", id, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "five-year development plan");
-  assert_contains (r.out, "pp. 2–3");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "five-year development plan");
+  cz_test_assert_contains (r.out, "pp. 2–3");
+  cz_cli_result_clear (&r);
 }
 
 static void
-test_bad_input (Fixture       *fixture,
+test_bad_input (CzCliFixture  *fixture,
                 gconstpointer  data)
 {
   g_autofree char *id = new_dossier (fixture);
-  g_autofree char *good = fixture_path (fixture, "good.pdf");
-  g_autofree char *empty = fixture_path (fixture, "empty.pdf");
-  g_autofree char *damaged = fixture_path (fixture, "damaged.pdf");
-  g_autofree char *locked = fixture_path (fixture, "locked.pdf");
-  g_autofree char *scan = fixture_path (fixture, "scan.png");
+  g_autofree char *good = cz_cli_fixture_path (fixture, "good.pdf");
+  g_autofree char *empty = cz_cli_fixture_path (fixture, "empty.pdf");
+  g_autofree char *damaged = cz_cli_fixture_path (fixture, "damaged.pdf");
+  g_autofree char *locked = cz_cli_fixture_path (fixture, "locked.pdf");
+  g_autofree char *scan = cz_cli_fixture_path (fixture, "scan.png");
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
-  Result r;
+  CzCliResult r;
 
   cz_test_write_pdf (good, 3, NULL, NULL);
   cz_test_truncate_copy (good, damaged, 0.5);
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
   cz_test_write_png (scan, 600, 800);
 
-  r = run_cli (fixture, "attach", id, "no-such-slot", good, NULL);
+  r = cz_cli_run (fixture, "attach", id, "no-such-slot", good, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "no-such-slot");
-  assert_contains (r.err, "development-plan");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "no-such-slot");
+  cz_test_assert_contains (r.err, "development-plan");
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "attach", id, "boundary-map", good, "--pages", "3-4", NULL);
+  r = cz_cli_run (fixture, "attach", id, "boundary-map", good, "--pages", "3-4", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "only 3 pages");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "only 3 pages");
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "attach", id, "boundary-map", good, "--pages", "x", NULL);
+  r = cz_cli_run (fixture, "attach", id, "boundary-map", good, "--pages", "x", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "not a page citation");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "not a page citation");
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "attach", id, "sme-list", empty, damaged, NULL);
+  r = cz_cli_run (fixture, "attach", id, "sme-list", empty, damaged, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "empty");
-  assert_contains (r.err, "damaged or is not a PDF");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "empty");
+  cz_test_assert_contains (r.err, "damaged or is not a PDF");
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "attach", id, "application-form", scan, NULL);
+  r = cz_cli_run (fixture, "attach", id, "application-form", scan, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "attach", id, "integrity-check", fixture->dir, "/nonexistent/file.pdf", NULL);
+  r = cz_cli_run (fixture, "attach", id, "integrity-check", fixture->dir, "/nonexistent/file.pdf", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "file.pdf");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "file.pdf");
+  cz_cli_result_clear (&r);
 
   root = evidence_json (fixture, id, parser);
   g_assert_false (json_object_get_boolean_member (find_slot (root, "sme-list"), "satisfied"));
@@ -241,25 +194,25 @@ test_bad_input (Fixture       *fixture,
       g_test_skip ("qpdf is not installed");
       return;
     }
-  r = run_cli (fixture, "attach", id, "industrial-policy", locked, NULL);
+  r = cz_cli_run (fixture, "attach", id, "industrial-policy", locked, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "remove the password");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "remove the password");
+  cz_cli_result_clear (&r);
 }
 
 static void
-test_sample_is_complete (Fixture       *fixture,
+test_sample_is_complete (CzCliFixture  *fixture,
                          gconstpointer  data)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *id = NULL;
   JsonObject *root;
   JsonArray *slots;
-  Result r = run_cli (fixture, "sample", "--store", NULL);
+  CzCliResult r = cz_cli_run (fixture, "sample", "--store", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   id = g_strstrip (g_strdup (r.out));
-  result_clear (&r);
+  cz_cli_result_clear (&r);
 
   root = evidence_json (fixture, id, parser);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "findings")), ==, 0);
@@ -279,7 +232,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, CzCliFixture, NULL, cz_cli_fixture_set_up, func, cz_cli_fixture_tear_down)
   ADD ("/cli/evidence/attach-and-list", test_attach_and_list);
   ADD ("/cli/evidence/bad-input", test_bad_input);
   ADD ("/cli/evidence/sample-is-complete", test_sample_is_complete);

@@ -15,7 +15,8 @@
 #include <archive.h>
 #include <archive_entry.h>
 
-#include "cz-cli-signing-fixture.h"
+#include "cz-test-cli.h"
+#include "cz-test-utils.h"
 
 /* Whitespace out: pdftotext breaks long lines where the form wraps them. */
 static char *
@@ -58,39 +59,39 @@ line_value (const char *text,
 }
 
 static void
-test_export_form (Fixture       *fixture,
+test_export_form (CzCliFixture  *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *dossier = fixture_path (fixture, "示例.json");
-  g_autofree char *pdf = fixture_path (fixture, "申报表.pdf");
+  g_autofree char *dossier = cz_cli_fixture_path (fixture, "示例.json");
+  g_autofree char *pdf = cz_cli_fixture_path (fixture, "申报表.pdf");
   g_autofree char *text = NULL;
-  Result result;
+  CzCliResult result;
 
-  result = run_cli (fixture, "sample", dossier, NULL);
+  result = cz_cli_run (fixture, "sample", dossier, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "export-form", dossier, pdf, NULL);
+  result = cz_cli_run (fixture, "export-form", dossier, pdf, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "申报表.pdf"));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "中外中小企业合作区申报表"));
   g_assert_nonnull (strstr (text, "临湖中欧中小企业合作区"));
   g_assert_nonnull (strstr (text, "草稿"));
 
   /* Bad input: exit 2 with a message naming what is wrong. */
-  result = run_cli (fixture, "export-form", dossier, NULL);
+  result = cz_cli_run (fixture, "export-form", dossier, NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "export-form"));
-  result_clear (&result);
-  result = run_cli (fixture, "export-form", "/nonexistent/dossier.json", pdf, NULL);
+  cz_cli_result_clear (&result);
+  result = cz_cli_run (fixture, "export-form", "/nonexistent/dossier.json", pdf, NULL);
   g_assert_cmpint (result.status, ==, 2);
-  result_clear (&result);
-  result = run_cli (fixture, "export-form", dossier, "/nonexistent/folder/申报表.pdf", NULL);
+  cz_cli_result_clear (&result);
+  result = cz_cli_run (fixture, "export-form", dossier, "/nonexistent/folder/申报表.pdf", NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "/nonexistent/folder/申报表.pdf"));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
   /* The earlier export is still whole. */
   g_free (text);
   text = pdf_text (pdf);
@@ -134,22 +135,22 @@ extract_form (const char *archive_path,
 }
 
 static void
-test_pack_form_fingerprint (Fixture       *fixture,
+test_pack_form_fingerprint (CzCliFixture  *fixture,
                             gconstpointer  data)
 {
-  g_autofree char *archive = pack_sample (fixture);
-  g_autofree char *pdf = fixture_path (fixture, "form.pdf");
+  g_autofree char *archive = cz_cli_pack_sample (fixture);
+  g_autofree char *pdf = cz_cli_fixture_path (fixture, "form.pdf");
   g_autofree char *content = NULL;
   g_autofree char *signer = NULL;
   g_autofree char *text = NULL;
-  Result result = run_cli (fixture, "verify", archive, NULL);
+  CzCliResult result = cz_cli_run (fixture, "verify", archive, NULL);
 
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "data/application-form.pdf"));
   content = line_value (result.out, "Content fingerprint (on the form): ");
   signer = line_value (result.out, "Signer SHA-256 fingerprint: ");
   g_assert_cmpuint (strlen (content), ==, 95);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
   extract_form (archive, pdf);
   text = pdf_text (pdf);
@@ -166,7 +167,7 @@ main (int   argc,
   /* libarchive gives UTF-8 names only in a UTF-8 locale. */
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/cli/export-form", Fixture, NULL, fixture_set_up, test_export_form, fixture_tear_down);
-  g_test_add ("/cli/pack/form-fingerprint", Fixture, NULL, fixture_set_up, test_pack_form_fingerprint, fixture_tear_down);
+  g_test_add ("/cli/export-form", CzCliFixture, NULL, cz_cli_fixture_set_up, test_export_form, cz_cli_fixture_tear_down);
+  g_test_add ("/cli/pack/form-fingerprint", CzCliFixture, NULL, cz_cli_fixture_set_up, test_pack_form_fingerprint, cz_cli_fixture_tear_down);
   return g_test_run ();
 }

@@ -9,15 +9,18 @@
  */
 #include "config.h"
 
-#include "cz-cli-signing-fixture.h"
+#include <string.h>
+
+#include "cz-test-cli.h"
+#include "cz-test-utils.h"
 
 #define EXIT_BAD_INPUT 2
 
 static char *
-write_deep_json (Fixture    *fixture,
+write_deep_json (CzCliFixture    *fixture,
                  const char *name)
 {
-  char *path = fixture_path (fixture, name);
+  char *path = cz_cli_fixture_path (fixture, name);
   g_autofree char *deep = g_malloc (200001);
 
   memset (deep, '[', 100000);
@@ -28,54 +31,54 @@ write_deep_json (Fixture    *fixture,
 }
 
 static void
-assert_refused_deep (Result *result)
+assert_refused_deep (CzCliResult *result)
 {
   g_assert_cmpint (result->status, ==, EXIT_BAD_INPUT);
-  assert_contains (result->err, "deep.json");
-  assert_contains (result->err, "nested more than 64 levels deep");
-  result_clear (result);
+  cz_test_assert_contains (result->err, "deep.json");
+  cz_test_assert_contains (result->err, "nested more than 64 levels deep");
+  cz_cli_result_clear (result);
 }
 
 /* A dossier file 100 000 arrays deep: every reader refuses it. */
 static void
-test_deep_dossier_json (Fixture       *fixture,
+test_deep_dossier_json (CzCliFixture  *fixture,
                         gconstpointer  data)
 {
   g_autofree char *deep = write_deep_json (fixture, "deep.json");
-  g_autofree char *pdf = fixture_path (fixture, "form.pdf");
-  Result result;
+  g_autofree char *pdf = cz_cli_fixture_path (fixture, "form.pdf");
+  CzCliResult result;
 
-  result = run_cli (fixture, "import", deep, NULL);
+  result = cz_cli_run (fixture, "import", deep, NULL);
   assert_refused_deep (&result);
-  result = run_cli (fixture, "show", deep, NULL);
+  result = cz_cli_run (fixture, "show", deep, NULL);
   assert_refused_deep (&result);
-  result = run_cli (fixture, "validate", deep, NULL);
+  result = cz_cli_run (fixture, "validate", deep, NULL);
   assert_refused_deep (&result);
-  result = run_cli (fixture, "export-form", deep, pdf, NULL);
+  result = cz_cli_run (fixture, "export-form", deep, pdf, NULL);
   assert_refused_deep (&result);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
 /* A rules pack as deep: refused, the pack in use stays. */
 static void
-test_deep_rules_pack (Fixture       *fixture,
+test_deep_rules_pack (CzCliFixture  *fixture,
                       gconstpointer  data)
 {
   g_autofree char *deep = write_deep_json (fixture, "deep.json");
-  g_autofree char *sample = fixture_path (fixture, "sample.json");
-  Result result;
+  g_autofree char *sample = cz_cli_fixture_path (fixture, "sample.json");
+  CzCliResult result;
 
-  result = run_cli (fixture, "sample", sample, NULL);
+  result = cz_cli_run (fixture, "sample", sample, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
-  result = run_cli (fixture, "install-rules", deep, NULL);
+  result = cz_cli_run (fixture, "install-rules", deep, NULL);
   assert_refused_deep (&result);
-  result = run_cli (fixture, "validate", sample, "--rules", deep, NULL);
+  result = cz_cli_run (fixture, "validate", sample, "--rules", deep, NULL);
   assert_refused_deep (&result);
-  result = run_cli (fixture, "validate", sample, NULL);
+  result = cz_cli_run (fixture, "validate", sample, NULL);
   g_assert_cmpint (result.status, !=, EXIT_BAD_INPUT);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 }
 
 int
@@ -84,7 +87,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, CzCliFixture, NULL, cz_cli_fixture_set_up, func, cz_cli_fixture_tear_down)
   ADD ("/cli/hostile/deep-dossier-json", test_deep_dossier_json);
   ADD ("/cli/hostile/deep-rules-pack", test_deep_rules_pack);
 #undef ADD

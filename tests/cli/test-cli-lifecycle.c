@@ -13,32 +13,32 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "cz-cli-test-utils.h"
+#include "cz-test-cli.h"
+#include "cz-test-utils.h"
 
 typedef struct
 {
-  char *dir;
-  char *id;
+  CzCliFixture cli;
+  char        *id;
 } Fixture;
 
 static char *
 fixture_path (Fixture    *fixture,
               const char *name)
 {
-  return g_build_filename (fixture->dir, name, NULL);
+  return cz_cli_fixture_path (&fixture->cli, name);
 }
 
-static Result
+static CzCliResult
 run_cli (Fixture    *fixture,
          const char *first_arg,
          ...)
 {
-  g_autofree char *data_home = fixture_path (fixture, "data");
-  Result result;
+  CzCliResult result;
   va_list args;
 
   va_start (args, first_arg);
-  result = run_cli_in (data_home, first_arg, args);
+  result = cz_cli_run_valist (&fixture->cli, first_arg, args);
   va_end (args);
   return result;
 }
@@ -68,14 +68,13 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *text = NULL;
   g_autofree char *targets = NULL;
   JsonObject *fields;
-  Result r;
+  CzCliResult r;
 
-  fixture->dir = g_dir_make_tmp ("cz-cli-lifecycle-XXXXXX", &error);
-  g_assert_no_error (error);
+  cz_cli_fixture_set_up (&fixture->cli, data);
   sample = fixture_path (fixture, "sample.json");
   r = run_cli (fixture, "sample", sample, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  cz_cli_result_clear (&r);
 
   g_assert_true (json_parser_load_from_file (parser, sample, &error));
   fields = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "fields");
@@ -93,28 +92,27 @@ fixture_set_up (Fixture       *fixture,
   r = run_cli (fixture, "import", sample, NULL);
   g_assert_cmpint (r.status, ==, 0);
   fixture->id = g_strstrip (g_strdup (r.out));
-  result_clear (&r);
+  cz_cli_result_clear (&r);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  cz_cli_fixture_tear_down (&fixture->cli, data);
   g_free (fixture->id);
 }
 
 static void
 recognise (Fixture *fixture)
 {
-  Result r = run_cli (fixture, "recognise", fixture->id, "--date", "2025-11-14",
+  CzCliResult r = run_cli (fixture, "recognise", fixture->id, "--date", "2025-11-14",
                       "--document", "工信部企业函〔2025〕321号", "--today", "2025-11-20", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "valid from 2025年11月14日 to 2030年11月13日");
-  assert_contains (r.out, "Development report for 2025: due by 2026年3月30日, 130 days left (provisional)");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "valid from 2025年11月14日 to 2030年11月13日");
+  cz_test_assert_contains (r.out, "Development report for 2025: due by 2026年3月30日, 130 days left (provisional)");
+  cz_cli_result_clear (&r);
 }
 
 static char *
@@ -144,35 +142,35 @@ file_report (Fixture    *fixture,
   g_autofree char *name = g_strdup_printf ("report-%u.json", year);
   g_autofree char *text = report_json (year, revenue, smes, platforms);
   g_autofree char *path = write_file (fixture, name, text);
-  Result r = run_cli (fixture, "report", fixture->id, path, "--submitted", submitted, "--today", submitted, NULL);
+  CzCliResult r = run_cli (fixture, "report", fixture->id, path, "--submitted", submitted, "--today", submitted, NULL);
 
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "Kept as handed in.");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "Kept as handed in.");
+  cz_cli_result_clear (&r);
 }
 
 static void
 test_recognise_bad_input (Fixture       *fixture,
                           gconstpointer  data)
 {
-  Result r = run_cli (fixture, "recognise", fixture->id, "--date", "2025-12-01",
+  CzCliResult r = run_cli (fixture, "recognise", fixture->id, "--date", "2025-12-01",
                       "--document", "工信部企业函〔2025〕321号", "--today", "2025-11-20", NULL);
 
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "Date of recognition: 2025-12-01 is after today");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "Date of recognition: 2025-12-01 is after today");
+  cz_cli_result_clear (&r);
 
   r = run_cli (fixture, "recognise", fixture->id, "--date", "2025-11-14", "--document", "X",
                "--valid-until", "2025-01-01", "--today", "2025-11-20", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "Valid until: 2025-01-01 is not after the start of validity 2025-11-14");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "Valid until: 2025-01-01 is not after the start of validity 2025-11-14");
+  cz_cli_result_clear (&r);
 
   /* Nothing was recorded: not a zone yet. */
   r = run_cli (fixture, "zones", "--today", "2025-11-20", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "No dossier is marked recognised yet");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "No dossier is marked recognised yet");
+  cz_cli_result_clear (&r);
 }
 
 static void
@@ -181,16 +179,16 @@ test_walk_through (Fixture       *fixture,
 {
   g_autofree char *change = NULL;
   g_autofree char *future = NULL;
-  Result r;
+  CzCliResult r;
 
   recognise (fixture);
 
   /* A new report offers the application's figures, and copies none. */
   r = run_cli (fixture, "report", fixture->id, "new", "2025", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "\"source\" : \"application\"");
-  assert_contains (r.out, "\"figures\" : {  }");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "\"source\" : \"application\"");
+  cz_test_assert_contains (r.out, "\"figures\" : {  }");
+  cz_cli_result_clear (&r);
 
   /* The 2025 report, behind the plan on two targets. */
   {
@@ -199,11 +197,11 @@ test_walk_through (Fixture       *fixture,
 
     r = run_cli (fixture, "report", fixture->id, path, "--submitted", "2026-03-20", "--today", "2026-03-20", NULL);
     g_assert_cmpint (r.status, ==, 0);
-    assert_contains (r.out, "Kept as handed in.");
-    assert_contains (r.out, "合作区企业年营业总收入: 1300 亿元 of 1750 亿元, 10% of the way (plan: 20%) — behind the plan");
-    assert_contains (r.out, "国际合作平台: 4 个 of 9 个, 0% of the way (plan: 20%) — behind the plan");
-    assert_contains (r.out, "中小企业数量: 1050 家 of 1500 家, 10% of the way (plan: 20%) — behind the plan");
-    result_clear (&r);
+    cz_test_assert_contains (r.out, "Kept as handed in.");
+    cz_test_assert_contains (r.out, "合作区企业年营业总收入: 1300 亿元 of 1750 亿元, 10% of the way (plan: 20%) — behind the plan");
+    cz_test_assert_contains (r.out, "国际合作平台: 4 个 of 9 个, 0% of the way (plan: 20%) — behind the plan");
+    cz_test_assert_contains (r.out, "中小企业数量: 1050 家 of 1500 家, 10% of the way (plan: 20%) — behind the plan");
+    cz_cli_result_clear (&r);
   }
 
   /* A change of operating body on 2026-09-28: due after the National Day holiday. */
@@ -214,24 +212,24 @@ test_walk_through (Fixture       *fixture,
                        " \"reason\": \"管理体制改革\", \"evidence\": [\"决议.pdf\"]}");
   r = run_cli (fixture, "change", fixture->id, change, "--today", "2026-10-09", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "Change request: due by 2026年11月13日, 35 days left");
-  assert_contains (r.out, "30 working days after 2026年9月28日");
-  assert_contains (r.out, "Kept as a draft.");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "Change request: due by 2026年11月13日, 35 days left");
+  cz_test_assert_contains (r.out, "30 working days after 2026年9月28日");
+  cz_test_assert_contains (r.out, "Kept as a draft.");
+  cz_cli_result_clear (&r);
 
   r = run_cli (fixture, "zones", "--today", "2026-10-09", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "\"kind\" : \"change-request\"");
-  assert_contains (r.out, "\"due\" : \"2026-11-13\"");
-  assert_contains (r.out, "\"days_left\" : 35");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "\"kind\" : \"change-request\"");
+  cz_test_assert_contains (r.out, "\"due\" : \"2026-11-13\"");
+  cz_test_assert_contains (r.out, "\"days_left\" : 35");
+  cz_cli_result_clear (&r);
 
   /* Handed in on the 31st working day: late, still kept, the ground cited. */
   r = run_cli (fixture, "change", fixture->id, change, "--submitted", "2026-11-16", "--today", "2026-11-16", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "Marked late.");
-  assert_contains (r.out, "ground for revocation");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "Marked late.");
+  cz_test_assert_contains (r.out, "ground for revocation");
+  cz_cli_result_clear (&r);
 
   /* A change dated after today is refused, naming the field. */
   future = write_file (fixture, "future.json",
@@ -239,8 +237,8 @@ test_walk_through (Fixture       *fixture,
                        " \"what\": \"name\", \"date\": \"2026-12-01\", \"before\": \"甲\", \"after\": \"乙\", \"reason\": \"更名\"}");
   r = run_cli (fixture, "change", fixture->id, future, "--today", "2026-11-20", NULL);
   g_assert_cmpint (r.status, ==, 1);
-  assert_contains (r.out, "Date of the change: 2026-12-01 is after today");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "Date of the change: 2026-12-01 is after today");
+  cz_cli_result_clear (&r);
 
   /* Reports for 2026, 2027 and 2029; none for 2028. */
   file_report (fixture, 2026, "1400", "1200", "6", "2027-03-19");
@@ -249,19 +247,19 @@ test_walk_through (Fixture       *fixture,
 
   r = run_cli (fixture, "review", fixture->id, "--today", "2030-12-01", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "No annual report for 2028: those years are left empty, not guessed.");
-  assert_contains (r.out, "合作区企业年营业总收入 (1750 亿元 by 2029)\t1300\t1400\t1500\tmissing\t1800\t110% target met");
-  assert_contains (r.out, "中小企业数量 (1500 家 by 2029)\t1050\t1200\t1300\tmissing\t1450\t90% behind the plan");
-  assert_contains (r.out, "The development report for 2028 was not handed in by its due date.");
-  assert_contains (r.out, "A change request was not handed in by its deadline");
-  assert_contains (r.out, "[Reminder: CoopZone cannot check this]");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "No annual report for 2028: those years are left empty, not guessed.");
+  cz_test_assert_contains (r.out, "合作区企业年营业总收入 (1750 亿元 by 2029)\t1300\t1400\t1500\tmissing\t1800\t110% target met");
+  cz_test_assert_contains (r.out, "中小企业数量 (1500 家 by 2029)\t1050\t1200\t1300\tmissing\t1450\t90% behind the plan");
+  cz_test_assert_contains (r.out, "The development report for 2028 was not handed in by its due date.");
+  cz_test_assert_contains (r.out, "A change request was not handed in by its deadline");
+  cz_test_assert_contains (r.out, "[Reminder: CoopZone cannot check this]");
+  cz_cli_result_clear (&r);
 
   r = run_cli (fixture, "review", fixture->id, "--today", "2030-12-01", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "\"missing_years\" : [\n      2028\n    ]");
-  assert_contains (r.out, "\"ground\" : \"missing_report\",\n      \"state\" : \"triggered\"");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "\"missing_years\" : [\n      2028\n    ]");
+  cz_test_assert_contains (r.out, "\"ground\" : \"missing_report\",\n      \"state\" : \"triggered\"");
+  cz_cli_result_clear (&r);
 }
 
 static void
@@ -271,20 +269,20 @@ test_report_bad_input (Fixture       *fixture,
   g_autofree char *text = report_json (2031, "1300", "1050", "4");
   g_autofree char *path = write_file (fixture, "report-2031.json", text);
   g_autofree char *wrong = write_file (fixture, "wrong.json", "{\"format\": \"io.github.coopzone.filing\", \"kind\": \"review\"}");
-  Result r;
+  CzCliResult r;
 
   recognise (fixture);
   r = run_cli (fixture, "report", fixture->id, path, "--submitted", "2032-01-05", "--today", "2032-01-05", NULL);
   g_assert_cmpint (r.status, ==, 1);
-  assert_contains (r.out, "Year of the report: 2031 is outside the zone’s validity; reports are due for 2025–2029.");
+  cz_test_assert_contains (r.out, "Year of the report: 2031 is outside the zone’s validity; reports are due for 2025–2029.");
   /* Kept, but as a draft. */
-  assert_contains (r.out, "Kept as a draft.");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "Kept as a draft.");
+  cz_cli_result_clear (&r);
 
   r = run_cli (fixture, "report", fixture->id, wrong, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "holds a filing of the kind “Five-year review”, not “Annual development report”");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "holds a filing of the kind “Five-year review”, not “Annual development report”");
+  cz_cli_result_clear (&r);
 }
 
 int

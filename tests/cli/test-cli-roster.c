@@ -14,33 +14,33 @@
 #include <archive.h>
 #include <archive_entry.h>
 
-#include "cz-cli-test-utils.h"
+#include "cz-test-cli.h"
+#include "cz-test-utils.h"
 #include "cz-test-xlsx.h"
 
 typedef struct
 {
-  char *dir;
-  char *id;
+  CzCliFixture cli;
+  char        *id;
 } Fixture;
 
 static char *
 fixture_path (Fixture    *fixture,
               const char *name)
 {
-  return g_build_filename (fixture->dir, name, NULL);
+  return cz_cli_fixture_path (&fixture->cli, name);
 }
 
-static Result
+static CzCliResult
 run_cli (Fixture    *fixture,
          const char *first_arg,
          ...)
 {
-  g_autofree char *data_home = fixture_path (fixture, "data");
-  Result result;
+  CzCliResult result;
   va_list args;
 
   va_start (args, first_arg);
-  result = run_cli_in (data_home, first_arg, args);
+  result = cz_cli_run_valist (&fixture->cli, first_arg, args);
   va_end (args);
   return result;
 }
@@ -49,23 +49,20 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  Result result;
+  CzCliResult result;
 
-  fixture->dir = g_dir_make_tmp ("cz-cli-roster-XXXXXX", &error);
-  g_assert_no_error (error);
+  cz_cli_fixture_set_up (&fixture->cli, data);
   result = run_cli (fixture, "sample", "--store", NULL);
   g_assert_cmpint (result.status, ==, 0);
   fixture->id = g_strstrip (g_strdup (result.out));
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  cz_cli_fixture_tear_down (&fixture->cli, data);
   g_free (fixture->id);
 }
 
@@ -81,12 +78,12 @@ show_json (Fixture    *fixture,
            JsonParser *parser)
 {
   g_autoptr(GError) error = NULL;
-  Result result = run_cli (fixture, "roster", "show", fixture->id, "--json", NULL);
+  CzCliResult result = run_cli (fixture, "roster", "show", fixture->id, "--json", NULL);
 
   g_assert_cmpint (result.status, ==, 0);
   json_parser_load_from_data (parser, result.out, -1, &error);
   g_assert_no_error (error);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
   return json_node_get_object (json_parser_get_root (parser));
 }
 
@@ -109,16 +106,16 @@ test_import_fix_reimport (Fixture       *fixture,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *written = NULL;
   JsonObject *shown, *totals;
-  Result result;
+  CzCliResult result;
 
   cz_test_write_text (csv, bad, "GB18030", FALSE);
   result = run_cli (fixture, "roster", "import", fixture->id, csv, NULL);
   g_assert_cmpint (result.status, ==, 1);
-  assert_contains (result.out, "Row 4: the credit code 91350100M000100Y44 is not valid");
-  assert_contains (result.out, "Row 5: the credit code “9.13E+17” was turned into a number");
-  assert_contains (result.out, "Row 6: the credit code 91350100M000100Y43 is also on row 2");
-  assert_contains (result.out, "not filled in: 3 errors to fix");
-  result_clear (&result);
+  cz_test_assert_contains (result.out, "Row 4: the credit code 91350100M000100Y44 is not valid");
+  cz_test_assert_contains (result.out, "Row 5: the credit code “9.13E+17” was turned into a number");
+  cz_test_assert_contains (result.out, "Row 6: the credit code 91350100M000100Y43 is also on row 2");
+  cz_test_assert_contains (result.out, "not filled in: 3 errors to fix");
+  cz_cli_result_clear (&result);
 
   shown = show_json (fixture, parser);
   g_assert_cmpint (json_object_get_int_member (shown, "rows"), ==, 5);
@@ -126,19 +123,19 @@ test_import_fix_reimport (Fixture       *fixture,
 
   result = run_cli (fixture, "roster", "problems", fixture->id, problems, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
   g_assert_true (g_file_get_contents (problems, &written, NULL, NULL));
   g_assert_true (g_str_has_prefix (written, "\xEF\xBB\xBF"));
-  assert_contains (written, "\r\n4,");
-  assert_contains (written, "code-as-number");
+  cz_test_assert_contains (written, "\r\n4,");
+  cz_test_assert_contains (written, "code-as-number");
 
   /* The desk fixes the three rows; the re-import says what changed. */
   cz_test_write_text (csv, fixed, "GB18030", FALSE);
   result = run_cli (fixture, "roster", "import", fixture->id, csv, "--year", "2024", NULL);
   g_assert_cmpint (result.status, ==, 0);
-  assert_contains (result.out, "Since the last import: 2 added, 2 removed, 1 changed");
-  assert_contains (result.out, "Accepted: 7 fields filled in from the roster.");
-  result_clear (&result);
+  cz_test_assert_contains (result.out, "Since the last import: 2 added, 2 removed, 1 changed");
+  cz_test_assert_contains (result.out, "Accepted: 7 fields filled in from the roster.");
+  cz_cli_result_clear (&result);
 
   shown = show_json (fixture, parser);
   totals = json_object_get_object_member (shown, "totals");
@@ -151,9 +148,9 @@ test_import_fix_reimport (Fixture       *fixture,
 
   /* The dossier's fields carry the totals and their provenance. */
   result = run_cli (fixture, "show", fixture->id, NULL);
-  assert_contains (result.out, "enterprises.y2024.total");
-  assert_contains (result.out, "roster.source_sha256");
-  result_clear (&result);
+  cz_test_assert_contains (result.out, "enterprises.y2024.total");
+  cz_test_assert_contains (result.out, "roster.source_sha256");
+  cz_cli_result_clear (&result);
 }
 
 static void
@@ -165,7 +162,7 @@ test_xlsx_sheet_and_mapping (Fixture       *fixture,
   g_autoptr(CzTestXlsx) x = cz_test_xlsx_new ();
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *shown;
-  Result result;
+  CzCliResult result;
 
   cz_test_xlsx_begin_sheet (x, "说明");
   cz_test_xlsx_add_row (x, 1, (const char *[]) { "s:填表说明", NULL });
@@ -179,22 +176,22 @@ test_xlsx_sheet_and_mapping (Fixture       *fixture,
   /* The first sheet is the instructions: no column for the name. */
   result = run_cli (fixture, "roster", "import", fixture->id, xlsx, NULL);
   g_assert_cmpint (result.status, ==, 2);
-  assert_contains (result.err, "roster.xlsx");
-  result_clear (&result);
+  cz_test_assert_contains (result.err, "roster.xlsx");
+  cz_cli_result_clear (&result);
 
   result = run_cli (fixture, "roster", "import", fixture->id, xlsx, "--sheet", "2", "--mapping", mapping,
                     "--dry-run", NULL);
   g_assert_cmpint (result.status, ==, 0);
-  assert_contains (result.out, "Not accepted");
-  result_clear (&result);
+  cz_test_assert_contains (result.out, "Not accepted");
+  cz_cli_result_clear (&result);
   result = run_cli (fixture, "roster", "show", fixture->id, NULL);
   g_assert_cmpint (result.status, ==, 2);
-  assert_contains (result.err, "no roster yet");
-  result_clear (&result);
+  cz_test_assert_contains (result.err, "no roster yet");
+  cz_cli_result_clear (&result);
 
   result = run_cli (fixture, "roster", "import", fixture->id, xlsx, "--sheet", "2", "--mapping", mapping, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
   shown = show_json (fixture, parser);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (shown, "totals"), "revenue_fen"),
                    ==, G_GINT64_CONSTANT (1200000000));
@@ -202,8 +199,8 @@ test_xlsx_sheet_and_mapping (Fixture       *fixture,
   /* The mapping is remembered for this layout: no --mapping needed now. */
   result = run_cli (fixture, "roster", "import", fixture->id, xlsx, "--sheet", "2", "--dry-run", NULL);
   g_assert_cmpint (result.status, ==, 0);
-  assert_contains (result.out, "Since the last import: 0 added, 0 removed, 0 changed");
-  result_clear (&result);
+  cz_test_assert_contains (result.out, "Since the last import: 0 added, 0 removed, 0 changed");
+  cz_cli_result_clear (&result);
 }
 
 static void
@@ -211,19 +208,19 @@ test_bad_files (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *xls = fixture_path (fixture, "old.xls");
-  Result result;
+  CzCliResult result;
 
   g_file_set_contents (xls, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10, NULL);
   result = run_cli (fixture, "roster", "import", fixture->id, xls, NULL);
   g_assert_cmpint (result.status, ==, 2);
-  assert_contains (result.err, "old.xls");
-  assert_contains (result.err, ".xlsx");
-  result_clear (&result);
+  cz_test_assert_contains (result.err, "old.xls");
+  cz_test_assert_contains (result.err, ".xlsx");
+  cz_cli_result_clear (&result);
 
   result = run_cli (fixture, "roster", "import", fixture->id, xls, "--encoding", "latin1", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  assert_contains (result.err, "gb18030");
-  result_clear (&result);
+  cz_test_assert_contains (result.err, "gb18030");
+  cz_cli_result_clear (&result);
 }
 
 /* The entry of @archive whose name ends in @suffix. */
@@ -268,29 +265,29 @@ test_roster_in_archive (Fixture       *fixture,
   g_autofree char *csv_sha256 = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *roster;
-  Result result;
+  CzCliResult result;
 
   cz_test_write_text (csv, text, NULL, FALSE);
   g_file_set_contents (pass, "correct horse battery staple\n", -1, NULL);
   result = run_cli (fixture, "roster", "import", fixture->id, csv, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
   result = run_cli (fixture, "signer", "create", "--name", "苏州市工业和信息化局", "--out", p12,
                     "--passphrase-file", pass, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
   result = run_cli (fixture, "pack", fixture->id, "--out", zip, "--signer", p12, "--passphrase-file", pass, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
   result = run_cli (fixture, "verify", zip, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  result_clear (&result);
+  cz_cli_result_clear (&result);
 
   packed_csv = zip_entry (zip, "/data/roster.csv");
   g_assert_true (g_str_has_prefix (packed_csv, "row,name,credit_code,industry,sme_industry,employees,"
                                                "revenue_wan,total_assets_wan,foreign_invested,specialised,"
                                                "little_giant,high_tech,entered,size_class,size_rule\r\n"));
-  assert_contains (packed_csv, "2,苏州甲精密有限公司,91350100M000100Y43,制造业,industry,150,1200.5,800,0,1,0,1,2021-05-10,small,");
+  cz_test_assert_contains (packed_csv, "2,苏州甲精密有限公司,91350100M000100Y43,制造业,industry,150,1200.5,800,0,1,0,1,2021-05-10,small,");
   csv_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, packed_csv, -1);
 
   dossier_json = zip_entry (zip, "/data/dossier.json");

@@ -8,112 +8,64 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
-#include "cz-cli-test-utils.h"
-
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-
+#include "cz-test-cli.h"
+#include "cz-test-utils.h"
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("cz-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static char *
-fixture_path (Fixture    *fixture,
-              const char *name)
-{
-  return g_build_filename (fixture->dir, name, NULL);
-}
-
-/* coopzone-cli with the fixture's own data folder. */
-static Result
-run_cli (Fixture    *fixture,
-         const char *first_arg,
-         ...)
-{
-  g_autofree char *data_home = fixture_path (fixture, "data");
-  Result result;
-  va_list args;
-
-  va_start (args, first_arg);
-  result = run_cli_in (data_home, first_arg, args);
-  va_end (args);
-  return result;
-}
-
-
-static void
-test_sample_import_list_show_export (Fixture       *fixture,
+test_sample_import_list_show_export (CzCliFixture  *fixture,
                                      gconstpointer  data)
 {
-  g_autofree char *sample = fixture_path (fixture, "sample.json");
-  g_autofree char *exported = fixture_path (fixture, "导出.json");
+  g_autofree char *sample = cz_cli_fixture_path (fixture, "sample.json");
+  g_autofree char *exported = cz_cli_fixture_path (fixture, "导出.json");
   g_autofree char *id = NULL;
   g_autofree char *exported_text = NULL;
-  Result r;
+  CzCliResult r;
 
-  r = run_cli (fixture, "sample", sample, NULL);
+  r = cz_cli_run (fixture, "sample", sample, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "import", sample, NULL);
+  r = cz_cli_run (fixture, "import", sample, NULL);
   g_assert_cmpint (r.status, ==, 0);
   id = g_strstrip (g_strdup (r.out));
   g_assert_true (g_uuid_string_is_valid (id));
-  result_clear (&r);
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "list", NULL);
+  r = cz_cli_run (fixture, "list", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, id);
-  assert_contains (r.out, "临湖中欧中小企业合作区");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, id);
+  cz_test_assert_contains (r.out, "临湖中欧中小企业合作区");
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "show", id, NULL);
+  r = cz_cli_run (fixture, "show", id, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "zone.name");
-  assert_contains (r.out, "临湖中欧中小企业合作区");
-  assert_contains (r.out, "48.6 km²");
-  assert_contains (r.out, "苏州市");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "zone.name");
+  cz_test_assert_contains (r.out, "临湖中欧中小企业合作区");
+  cz_test_assert_contains (r.out, "48.6 km²");
+  cz_test_assert_contains (r.out, "苏州市");
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "export", id, exported, NULL);
+  r = cz_cli_run (fixture, "export", id, exported, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  cz_cli_result_clear (&r);
   g_assert_true (g_file_get_contents (exported, &exported_text, NULL, NULL));
-  assert_contains (exported_text, id);
-  assert_contains (exported_text, "\"zone.name\"");
+  cz_test_assert_contains (exported_text, id);
+  cz_test_assert_contains (exported_text, "\"zone.name\"");
 
   /* A file can be shown without importing it. */
-  r = run_cli (fixture, "show", exported, NULL);
+  r = cz_cli_run (fixture, "show", exported, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "临湖中欧中小企业合作区");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "临湖中欧中小企业合作区");
+  cz_cli_result_clear (&r);
 }
 
 /* The dossier's rows and the whole audit trail, as the database file holds
  * them, read with the sqlite3 tool (not CoopZone's own code). */
 static char *
-dump_dossier_rows (Fixture    *fixture,
-                   const char *id)
+dump_dossier_rows (CzCliFixture *fixture,
+                   const char   *id)
 {
-  g_autofree char *database = g_build_filename (fixture->dir, "data", "coopzone", "coopzone.db", NULL);
+  g_autofree char *database = g_build_filename (fixture->dir, "data", DATA_FOLDER, "coopzone.db", NULL);
   g_autofree char *sql = g_strdup_printf (".mode quote\n"
                                           "SELECT * FROM dossiers WHERE id = '%1$s';\n"
                                           "SELECT * FROM fields WHERE dossier_id = '%1$s' ORDER BY field_id;\n"
@@ -136,41 +88,41 @@ dump_dossier_rows (Fixture    *fixture,
  * byte for byte as they were. The pack it is checked with was recorded when
  * it was imported (started), not by the check. */
 static void
-test_readers_never_write (Fixture       *fixture,
+test_readers_never_write (CzCliFixture  *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *sample = fixture_path (fixture, "sample.json");
-  g_autofree char *form = fixture_path (fixture, "form.pdf");
-  g_autofree char *province = fixture_path (fixture, "province.json");
+  g_autofree char *sample = cz_cli_fixture_path (fixture, "sample.json");
+  g_autofree char *form = cz_cli_fixture_path (fixture, "form.pdf");
+  g_autofree char *province = cz_cli_fixture_path (fixture, "province.json");
   g_autofree char *id = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  Result r;
+  CzCliResult r;
 
-  r = run_cli (fixture, "sample", sample, NULL);
+  r = cz_cli_run (fixture, "sample", sample, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
-  r = run_cli (fixture, "import", sample, NULL);
+  cz_cli_result_clear (&r);
+  r = cz_cli_run (fixture, "import", sample, NULL);
   g_assert_cmpint (r.status, ==, 0);
   id = g_strstrip (g_strdup (r.out));
-  result_clear (&r);
+  cz_cli_result_clear (&r);
 
   before = dump_dossier_rows (fixture, id);
-  assert_contains (before, "'rules.pack_id'");
-  assert_contains (before, "\"cn.miit.coopzone.2025\"");
+  cz_test_assert_contains (before, "'rules.pack_id'");
+  cz_test_assert_contains (before, "\"cn.miit.coopzone.2025\"");
 
-  r = run_cli (fixture, "validate", id, NULL);
+  r = cz_cli_run (fixture, "validate", id, NULL);
   g_assert_cmpint (r.status, !=, 2);
-  result_clear (&r);
-  r = run_cli (fixture, "validate", id, "--json", NULL);
+  cz_cli_result_clear (&r);
+  r = cz_cli_run (fixture, "validate", id, "--json", NULL);
   g_assert_cmpint (r.status, !=, 2);
-  result_clear (&r);
-  r = run_cli (fixture, "evidence", id, NULL);
+  cz_cli_result_clear (&r);
+  r = cz_cli_run (fixture, "evidence", id, NULL);
   g_assert_cmpint (r.status, !=, 2);
-  result_clear (&r);
-  r = run_cli (fixture, "export-form", id, form, NULL);
+  cz_cli_result_clear (&r);
+  r = cz_cli_run (fixture, "export-form", id, form, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  cz_cli_result_clear (&r);
   g_assert_true (g_file_test (form, G_FILE_TEST_IS_REGULAR));
 
   /* Checked with another pack (a province's, to see what it would say): the
@@ -184,74 +136,74 @@ test_readers_never_write (Fixture       *fixture,
     g_assert_cmpuint (g_string_replace (pack, "\"cn.miit.coopzone.2025\"", "\"province.test.2025\"", 1), ==, 1);
     g_assert_true (g_file_set_contents (province, pack->str, -1, NULL));
   }
-  r = run_cli (fixture, "validate", id, "--rules", province, NULL);
+  r = cz_cli_run (fixture, "validate", id, "--rules", province, NULL);
   g_assert_cmpint (r.status, !=, 2);
-  result_clear (&r);
-  r = run_cli (fixture, "export-form", id, form, "--rules", province, NULL);
+  cz_cli_result_clear (&r);
+  r = cz_cli_run (fixture, "export-form", id, form, "--rules", province, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  cz_cli_result_clear (&r);
 
   after = dump_dossier_rows (fixture, id);
   g_assert_cmpstr (after, ==, before);
 }
 
 static void
-test_sample_into_store (Fixture       *fixture,
+test_sample_into_store (CzCliFixture  *fixture,
                         gconstpointer  data)
 {
   g_autofree char *id = NULL;
-  Result r = run_cli (fixture, "sample", "--store", NULL);
+  CzCliResult r = cz_cli_run (fixture, "sample", "--store", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   id = g_strstrip (g_strdup (r.out));
-  result_clear (&r);
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "show", id, NULL);
+  r = cz_cli_run (fixture, "show", id, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "示例");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "示例");
+  cz_cli_result_clear (&r);
 }
 
 static void
-test_bad_usage (Fixture       *fixture,
+test_bad_usage (CzCliFixture  *fixture,
                 gconstpointer  data)
 {
-  Result r;
+  CzCliResult r;
 
-  r = run_cli (fixture, NULL);
+  r = cz_cli_run (fixture, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "Usage");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "Usage");
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "frobnicate", NULL);
+  r = cz_cli_run (fixture, "frobnicate", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "frobnicate");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "frobnicate");
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "export", "only-one-argument", NULL);
+  r = cz_cli_run (fixture, "export", "only-one-argument", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "export ID FILE.json");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "export ID FILE.json");
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "show", "no-such-dossier", NULL);
+  r = cz_cli_run (fixture, "show", "no-such-dossier", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "no-such-dossier");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "no-such-dossier");
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "--help", NULL);
+  r = cz_cli_run (fixture, "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "import FILE.json");
-  result_clear (&r);
+  cz_test_assert_contains (r.out, "import FILE.json");
+  cz_cli_result_clear (&r);
 }
 
 static void
-test_bad_input_files (Fixture       *fixture,
+test_bad_input_files (CzCliFixture  *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *malformed = fixture_path (fixture, "malformed.json");
-  g_autofree char *latin1 = fixture_path (fixture, "gbk.json");
-  g_autofree char *missing = fixture_path (fixture, "missing.json");
-  Result r;
+  g_autofree char *malformed = cz_cli_fixture_path (fixture, "malformed.json");
+  g_autofree char *latin1 = cz_cli_fixture_path (fixture, "gbk.json");
+  g_autofree char *missing = cz_cli_fixture_path (fixture, "missing.json");
+  CzCliResult r;
 
   g_assert_true (g_file_set_contents (malformed,
                                       "{\n  \"format\": \"io.github.coopzone.dossier\",\n  \"version\": 1\n  \"fields\": {}\n}\n",
@@ -259,35 +211,35 @@ test_bad_input_files (Fixture       *fixture,
   /* "合作区" in GBK, as a Windows editor might save it. */
   g_assert_true (g_file_set_contents (latin1, "{\"title\": \"\xba\xcf\xd7\xf7\xc7\xf8\"}", -1, NULL));
 
-  r = run_cli (fixture, "import", malformed, NULL);
+  r = cz_cli_run (fixture, "import", malformed, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "malformed.json");
-  assert_contains (r.err, "line 3, column");
+  cz_test_assert_contains (r.err, "malformed.json");
+  cz_test_assert_contains (r.err, "line 3, column");
   g_assert_cmpstr (r.out, ==, "");
-  result_clear (&r);
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "import", latin1, NULL);
+  r = cz_cli_run (fixture, "import", latin1, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "not UTF-8");
-  assert_contains (r.err, "gbk.json");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "not UTF-8");
+  cz_test_assert_contains (r.err, "gbk.json");
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "import", missing, NULL);
+  r = cz_cli_run (fixture, "import", missing, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "missing.json");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "missing.json");
+  cz_cli_result_clear (&r);
 
   /* Nothing was imported by any of them. */
-  r = run_cli (fixture, "list", NULL);
+  r = cz_cli_run (fixture, "list", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "");
-  result_clear (&r);
+  cz_cli_result_clear (&r);
 }
 
 /* Import is all or nothing: a text json-glib would misread, or a number it
  * would wrap, refuses the whole file with exit 2 and the field named. */
 static void
-test_hostile_dossier_refused (Fixture       *fixture,
+test_hostile_dossier_refused (CzCliFixture  *fixture,
                               gconstpointer  data)
 {
   static const struct { const char *fields; const char *field_id; } cases[] = {
@@ -297,8 +249,8 @@ test_hostile_dossier_refused (Fixture       *fixture,
     { "\"zone.area_m2\": {\"integer\": -9223372036854775809}", "zone.area_m2" },
     { "\"enterprises.y2024.sme\": {\"integer\": 1000000000000001}", "enterprises.y2024.sme" },
   };
-  g_autofree char *path = fixture_path (fixture, "hostile.json");
-  Result r;
+  g_autofree char *path = cz_cli_fixture_path (fixture, "hostile.json");
+  CzCliResult r;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -307,77 +259,77 @@ test_hostile_dossier_refused (Fixture       *fixture,
                          "\"fields\": {\"zone.city\": {\"text\": \"320500\"}, %s}}", cases[i].fields);
 
       g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-      r = run_cli (fixture, "import", path, NULL);
+      r = cz_cli_run (fixture, "import", path, NULL);
       g_assert_cmpint (r.status, ==, 2);
-      assert_contains (r.err, cases[i].field_id);
+      cz_test_assert_contains (r.err, cases[i].field_id);
       g_assert_cmpstr (r.out, ==, "");
-      result_clear (&r);
+      cz_cli_result_clear (&r);
 
-      r = run_cli (fixture, "show", path, NULL);
+      r = cz_cli_run (fixture, "show", path, NULL);
       g_assert_cmpint (r.status, ==, 2);
-      assert_contains (r.err, cases[i].field_id);
-      result_clear (&r);
+      cz_test_assert_contains (r.err, cases[i].field_id);
+      cz_cli_result_clear (&r);
     }
 
-  r = run_cli (fixture, "list", NULL);
+  r = cz_cli_run (fixture, "list", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "");
-  result_clear (&r);
+  cz_cli_result_clear (&r);
 }
 
 /* Fields this version does not know are kept, and the import says so. */
 static void
-test_unknown_fields_warned (Fixture       *fixture,
+test_unknown_fields_warned (CzCliFixture  *fixture,
                             gconstpointer  data)
 {
-  g_autofree char *path = fixture_path (fixture, "future.json");
-  g_autofree char *exported = fixture_path (fixture, "again.json");
+  g_autofree char *path = cz_cli_fixture_path (fixture, "future.json");
+  g_autofree char *exported = cz_cli_fixture_path (fixture, "again.json");
   g_autofree char *id = NULL;
   g_autofree char *again = NULL;
-  Result r;
+  CzCliResult r;
 
   g_assert_true (g_file_set_contents (path,
                                       "{\"format\": \"io.github.coopzone.dossier\", \"version\": 1, "
                                       "\"fields\": {\"zone.name\": {\"text\": \"临湖\"}, "
                                       "\"zone.motto\": {\"text\": \"x\"}}}", -1, NULL));
-  r = run_cli (fixture, "import", path, NULL);
+  r = cz_cli_run (fixture, "import", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.err, "warning");
-  assert_contains (r.err, "zone.motto");
+  cz_test_assert_contains (r.err, "warning");
+  cz_test_assert_contains (r.err, "zone.motto");
   id = g_strstrip (g_strdup (r.out));
-  result_clear (&r);
+  cz_cli_result_clear (&r);
 
-  r = run_cli (fixture, "export", id, exported, NULL);
+  r = cz_cli_run (fixture, "export", id, exported, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  cz_cli_result_clear (&r);
   g_assert_true (g_file_get_contents (exported, &again, NULL, NULL));
-  assert_contains (again, "zone.motto");
+  cz_test_assert_contains (again, "zone.motto");
 
   /* A dossier of known fields imports without a warning. */
   g_assert_true (g_file_set_contents (path,
                                       "{\"format\": \"io.github.coopzone.dossier\", \"version\": 1, "
                                       "\"fields\": {\"zone.name\": {\"text\": \"临湖\"}}}", -1, NULL));
-  r = run_cli (fixture, "import", path, NULL);
+  r = cz_cli_run (fixture, "import", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
-  result_clear (&r);
+  cz_cli_result_clear (&r);
 }
 
 static void
-test_newer_store_refused (Fixture       *fixture,
+test_newer_store_refused (CzCliFixture  *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *store = fixture_path (fixture, "future.db");
+  g_autofree char *store = cz_cli_fixture_path (fixture, "future.db");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize before_len, after_len;
-  Result r;
+  CzCliResult r;
 
   /* A minimal SQLite file whose user_version is 9: write it with the CLI's
    * own store first, then bump the version with sqlite's header layout. */
-  r = run_cli (fixture, "--store", store, "list", NULL);
+  r = cz_cli_run (fixture, "--store", store, "list", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  cz_cli_result_clear (&r);
   {
     g_autofree char *contents = NULL;
     gsize length;
@@ -390,10 +342,10 @@ test_newer_store_refused (Fixture       *fixture,
   }
   g_assert_true (g_file_get_contents (store, &before, &before_len, NULL));
 
-  r = run_cli (fixture, "--store", store, "list", NULL);
+  r = cz_cli_run (fixture, "--store", store, "list", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "newer version");
-  result_clear (&r);
+  cz_test_assert_contains (r.err, "newer version");
+  cz_cli_result_clear (&r);
 
   g_assert_true (g_file_get_contents (store, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
@@ -407,7 +359,7 @@ main (int   argc,
 
   g_assert_nonnull (g_getenv ("COOPZONE_CLI"));
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, CzCliFixture, NULL, cz_cli_fixture_set_up, func, cz_cli_fixture_tear_down)
   ADD ("/cli/sample-import-list-show-export", test_sample_import_list_show_export);
   ADD ("/cli/sample-into-store", test_sample_into_store);
   ADD ("/cli/readers-never-write", test_readers_never_write);

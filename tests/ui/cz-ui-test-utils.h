@@ -1,4 +1,5 @@
-/* cz-ui-test-utils.h — helpers shared by the UI tests
+/* cz-ui-test-utils.h — helpers shared by the UI tests (GTK only; the rest is in
+ * tests/common)
  *
  * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,7 +10,8 @@
 #include <glib/gstdio.h>
 
 #include "cz-message-row.h"
-#include "cz-store.h"
+#include "cz-test-store.h"
+#include "cz-test-utils.h"
 
 #define CZ_UI_TEST_TIMEOUT_USEC (10 * G_USEC_PER_SEC)
 
@@ -116,55 +118,6 @@ cz_test_find_action_button (GtkWidget  *root,
   if (button == NULL)
     g_error ("No button for %s", action_name);
   return button;
-}
-
-/* A store in a fresh directory of its own. */
-static inline CzStore *
-cz_test_store_new (char **out_dir)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("coopzone-ui-XXXXXX", &error);
-  g_autofree char *path = NULL;
-  CzStore *store;
-
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "coopzone.db", NULL);
-  store = cz_store_new (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  if (out_dir != NULL)
-    *out_dir = g_steal_pointer (&dir);
-  return store;
-}
-
-/* Removes @path and everything under it (a test's temporary folder). */
-static inline void
-cz_test_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        cz_test_remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static inline void
-cz_test_store_free (CzStore *store,
-                    char    *dir)
-{
-  g_autoptr(GError) error = NULL;
-
-  cz_store_flush (store, &error);
-  g_assert_no_error (error);
-  cz_store_close (store);
-  g_object_unref (store);
-  g_free (dir);
 }
 
 static inline GtkWindow *

@@ -63,7 +63,7 @@ test_signer_create (void)
   GtkWidget *root = GTK_WIDGET (dialog);
   GtkWidget *create;
   struct stat st;
-  g_autofree char *signers_dir = g_build_filename (g_get_user_data_dir (), "coopzone", "signers", NULL);
+  g_autofree char *signers_dir = g_build_filename (g_get_user_data_dir (), DATA_FOLDER, "signers", NULL);
 
   g_assert_null (cz_signer_setup_dup_location ());
   gtk_window_present (GTK_WINDOW (dialog));
@@ -811,7 +811,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   cz_test_init (&argc, &argv);
 
   g_test_add_func ("/signer/create", test_signer_create);

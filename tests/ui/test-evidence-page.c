@@ -15,7 +15,7 @@
 #include "pages/evidence/cz-evidence-page.h"
 #include "pages/review/cz-review-page.h"
 
-#include "../cz-test-pdf.h"
+#include "cz-test-pdf.h"
 
 #define PLAN "development-plan"
 #define PLAN_FIELD "evidence.development-plan"

@@ -9,7 +9,7 @@
 
 #include "cz-evidence-slot-group.h"
 #include "cz-ui-test-utils.h"
-#include "../cz-test-pdf.h"
+#include "cz-test-pdf.h"
 
 typedef struct
 {

@@ -10,7 +10,7 @@
 #include "cz-pdf-page-view.h"
 #include "cz-pdf-preview.h"
 #include "cz-ui-test-utils.h"
-#include "../cz-test-pdf.h"
+#include "cz-test-pdf.h"
 
 typedef struct
 {

@@ -8,19 +8,14 @@
 
 #include <string.h>
 
-#include <gnutls/gnutls.h>
-#include <gnutls/pkcs11.h>
-#include <gnutls/pkcs12.h>
-#include <gnutls/x509.h>
-
+#include "cz-test-signer.h"
 #include "cz-ui-test-utils.h"
 #include "signer/cz-signer-dialog.h"
 #include "signer/cz-signer-setup.h"
 
 #define DEPARTMENT "临湖市工业和信息化局"
-#define TOKEN_LABEL "CoopZone"
-#define PIN "123456"
-#define SOFTHSM_MODULE "/usr/lib/softhsm/libsofthsm2.so"
+#define TOKEN_LABEL CZ_TEST_TOKEN_LABEL
+#define PIN CZ_TEST_TOKEN_PIN
 
 static char *softhsm_dir;
 
@@ -32,84 +27,16 @@ row_has_subtitle (GtkWidget    *widget,
          g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), subtitle) == 0;
 }
 
-static int
-run (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait (process, NULL, &error));
-  return g_subprocess_get_exit_status (process);
-}
-
 /* A token holding a department key and its certificate, as a certificate
- * authority hands it over; the same way as tests/unit/test-signer.c. */
+ * authority hands it over. */
 static CzSigner *
 make_token (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *conf = g_build_filename (softhsm_dir, "softhsm2.conf", NULL);
-  g_autofree char *tokens = g_build_filename (softhsm_dir, "tokens", NULL);
-  g_autofree char *conf_text = NULL;
-  g_autofree char *p12 = g_build_filename (softhsm_dir, "k.p12", NULL);
-  g_autoptr(GFile) p12_file = g_file_new_for_path (p12);
-  g_autofree char *p12_data = NULL;
-  gsize p12_length;
-  CzSigner *created;
-  gnutls_pkcs12_t pkcs12;
-  gnutls_x509_crt_t *chain = NULL;
-  unsigned int chain_size = 0;
-  gnutls_x509_privkey_t key = NULL;
-  gnutls_datum_t datum;
-  guint8 id[20];
-  size_t id_size = sizeof id;
-  gnutls_datum_t cid;
-  const char *login_url = "pkcs11:token=" TOKEN_LABEL ";pin-value=" PIN;
+  CzSigner *created = cz_signer_create_department (DEPARTMENT, CZ_SIGNER_KEY_ECDSA_P256, NULL, &error);
 
-  g_assert_cmpint (g_mkdir (tokens, 0700), ==, 0);
-  conf_text = g_strdup_printf ("directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n", tokens);
-  g_assert_true (g_file_set_contents (conf, conf_text, -1, NULL));
-  g_assert_cmpint (run ("softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL,
-                        "--so-pin", "87654321", "--pin", PIN, NULL), ==, 0);
-  /* This token only, whatever else p11-kit would load. */
-  g_assert_cmpint (gnutls_pkcs11_init (GNUTLS_PKCS11_FLAG_MANUAL, NULL), >=, 0);
-  g_assert_cmpint (gnutls_pkcs11_add_provider (SOFTHSM_MODULE, NULL), >=, 0);
-
-  created = cz_signer_create_department (DEPARTMENT, CZ_SIGNER_KEY_ECDSA_P256, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (cz_signer_save_pkcs12 (created, p12_file, "pw", NULL, &error));
-  g_assert_true (g_file_get_contents (p12, &p12_data, &p12_length, NULL));
-  datum.data = (unsigned char *) p12_data;
-  datum.size = p12_length;
-  gnutls_pkcs12_init (&pkcs12);
-  g_assert_cmpint (gnutls_pkcs12_import (pkcs12, &datum, GNUTLS_X509_FMT_DER, 0), >=, 0);
-  g_assert_cmpint (gnutls_pkcs12_simple_parse (pkcs12, "pw", &key, &chain, &chain_size, NULL, NULL, NULL, 0), >=, 0);
-  gnutls_pkcs12_deinit (pkcs12);
-
-  g_assert_cmpint (gnutls_x509_crt_get_key_id (chain[0], 0, id, &id_size), >=, 0);
-  cid.data = id;
-  cid.size = id_size;
-  g_assert_cmpint (gnutls_pkcs11_copy_x509_privkey2 (login_url, key, "department", &cid, GNUTLS_KEY_DIGITAL_SIGNATURE,
-                                                     GNUTLS_PKCS11_OBJ_FLAG_LOGIN |
-                                                     GNUTLS_PKCS11_OBJ_FLAG_MARK_SENSITIVE |
-                                                     GNUTLS_PKCS11_OBJ_FLAG_MARK_PRIVATE), >=, 0);
-  g_assert_cmpint (gnutls_pkcs11_copy_x509_crt2 (login_url, chain[0], "department", &cid,
-                                                 GNUTLS_PKCS11_OBJ_FLAG_LOGIN), >=, 0);
-  gnutls_x509_crt_deinit (chain[0]);
-  gnutls_free (chain);
-  gnutls_x509_privkey_deinit (key);
+  cz_test_softhsm_put_signer (softhsm_dir, created);
   return created;
 }
 
@@ -142,9 +69,8 @@ test_token_page (void)
   GtkEditable *uri_row, *pin_row;
   GtkWidget *use;
   const char *message;
-  g_autofree char *softhsm_util = g_find_program_in_path ("softhsm2-util");
 
-  if (!g_file_test (SOFTHSM_MODULE, G_FILE_TEST_EXISTS) || softhsm_util == NULL)
+  if (!cz_test_softhsm_available ())
     {
       g_test_skip ("SoftHSM2 is not installed (apt-get install softhsm2)");
       return;
@@ -214,14 +140,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *conf = NULL;
   int status;
 
   /* Before any thread exists, and before p11-kit loads SoftHSM2. */
-  softhsm_dir = g_dir_make_tmp ("cz-ui-softhsm-XXXXXX", NULL);
-  conf = g_build_filename (softhsm_dir, "softhsm2.conf", NULL);
-  g_setenv ("SOFTHSM2_CONF", conf, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  softhsm_dir = cz_test_softhsm_prepare ();
   cz_test_init (&argc, &argv);
 
   g_test_add_func ("/signer/token-page", test_token_page);

@@ -20,6 +20,7 @@
 #include "cz-bag.h"
 #include "cz-digest.h"
 #include "cz-sample.h"
+#include "cz-test-utils.h"
 
 #define DEPARTMENT "苏州市工业和信息化局"
 #define PYTHON "/usr/bin/python3"
@@ -31,21 +32,6 @@ typedef struct
   char *dir;
   char *evidence_dir;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
 
 static char *
 fixture_path (Fixture    *fixture,
@@ -87,7 +73,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  cz_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->evidence_dir);
 }

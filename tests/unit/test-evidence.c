@@ -16,7 +16,8 @@
 #include "cz-finding.h"
 #include "cz-page-renderer.h"
 #include "cz-sample-evidence.h"
-#include "../cz-test-pdf.h"
+#include "cz-test-pdf.h"
+#include "cz-test-utils.h"
 
 typedef struct
 {
@@ -37,31 +38,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  cz_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

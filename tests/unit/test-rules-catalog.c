@@ -203,8 +203,8 @@ main (int   argc,
   status = g_test_run ();
 
   {
-    g_autofree char *rules_dir = g_build_filename (data_home, "coopzone", "rules", NULL);
-    g_autofree char *coopzone_dir = g_build_filename (data_home, "coopzone", NULL);
+    g_autofree char *rules_dir = g_build_filename (data_home, DATA_FOLDER, "rules", NULL);
+    g_autofree char *coopzone_dir = g_build_filename (data_home, DATA_FOLDER, NULL);
     g_rmdir (rules_dir);
     g_rmdir (coopzone_dir);
     g_rmdir (data_home);

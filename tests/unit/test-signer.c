@@ -14,53 +14,12 @@
 #include <gnutls/x509.h>
 
 #include "cz-signer.h"
+#include "cz-test-signer.h"
+#include "cz-test-utils.h"
 
 #define DEPARTMENT "苏州市工业和信息化局"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("cz-signer-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static char *
-fixture_path (Fixture    *fixture,
-              const char *name)
-{
-  return g_build_filename (fixture->dir, name, NULL);
-}
+static char *softhsm_dir;
 
 static guint
 count_entries (const char *path)
@@ -71,37 +30,6 @@ count_entries (const char *path)
   while (dir != NULL && g_dir_read_name (dir) != NULL)
     n++;
   return n;
-}
-
-/* Runs a command; returns its exit status, stdout in @out when non-NULL. */
-static int
-run (char       **out,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
-  va_list args;
-
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, &stderr_text, &error);
-  g_assert_no_error (error);
-  if (g_subprocess_get_exit_status (process) != 0)
-    g_test_message ("%s: %s", first, stderr_text);
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-  return g_subprocess_get_exit_status (process);
 }
 
 static void
@@ -161,12 +89,12 @@ test_create_rsa_async (void)
 }
 
 static void
-test_pkcs12_round_trip (Fixture       *fixture,
+test_pkcs12_round_trip (CzTestDir     *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CzSigner) signer = cz_signer_create_department (DEPARTMENT, CZ_SIGNER_KEY_ECDSA_P256, NULL, &error);
-  g_autofree char *path = fixture_path (fixture, "部门证书.p12");
+  g_autofree char *path = cz_test_dir_path (fixture, "部门证书.p12");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(CzSigner) opened = NULL;
   g_autoptr(CzSigner) wrong = NULL;
@@ -202,7 +130,7 @@ test_pkcs12_round_trip (Fixture       *fixture,
 }
 
 static void
-test_pkcs12_not_pkcs12 (Fixture       *fixture,
+test_pkcs12_not_pkcs12 (CzTestDir     *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -217,15 +145,15 @@ test_pkcs12_not_pkcs12 (Fixture       *fixture,
 /* A certificate authority's file, as OpenSSL makes them, opens; and OpenSSL
  * opens ours. */
 static void
-test_pkcs12_openssl (Fixture       *fixture,
+test_pkcs12_openssl (CzTestDir     *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *key = fixture_path (fixture, "ca.key");
-  g_autofree char *cert = fixture_path (fixture, "ca.pem");
-  g_autofree char *p12 = fixture_path (fixture, "ca.pfx");
-  g_autofree char *pass = fixture_path (fixture, "pass");
-  g_autofree char *ours = fixture_path (fixture, "ours.p12");
+  g_autofree char *key = cz_test_dir_path (fixture, "ca.key");
+  g_autofree char *cert = cz_test_dir_path (fixture, "ca.pem");
+  g_autofree char *p12 = cz_test_dir_path (fixture, "ca.pfx");
+  g_autofree char *pass = cz_test_dir_path (fixture, "pass");
+  g_autofree char *ours = cz_test_dir_path (fixture, "ours.p12");
   g_autofree char *passin = NULL;
   g_autofree char *out = NULL;
   g_autoptr(GFile) p12_file = g_file_new_for_path (p12);
@@ -243,9 +171,9 @@ test_pkcs12_openssl (Fixture       *fixture,
   g_assert_true (g_file_set_contents (pass, "secret\n", -1, NULL));
   passin = g_strconcat ("file:", pass, NULL);
 
-  g_assert_cmpint (run (NULL, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+  g_assert_cmpint (cz_test_run_capture (NULL, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
                         "-out", cert, "-days", "30", "-subj", "/CN=测试CA签发/O=测试", "-utf8", NULL), ==, 0);
-  g_assert_cmpint (run (NULL, "openssl", "pkcs12", "-export", "-inkey", key, "-in", cert, "-out", p12,
+  g_assert_cmpint (cz_test_run_capture (NULL, "openssl", "pkcs12", "-export", "-inkey", key, "-in", cert, "-out", p12,
                         "-passout", passin, NULL), ==, 0);
   signer = cz_signer_new_from_pkcs12_file (p12_file, "secret", NULL, &error);
   g_assert_no_error (error);
@@ -255,7 +183,7 @@ test_pkcs12_openssl (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (cz_signer_save_pkcs12 (created, ours_file, "secret", NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (run (&out, "openssl", "pkcs12", "-in", ours, "-passin", passin, "-nokeys", NULL), ==, 0);
+  g_assert_cmpint (cz_test_run_capture (&out, "openssl", "pkcs12", "-in", ours, "-passin", passin, "-nokeys", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "BEGIN CERTIFICATE"));
 }
 
@@ -281,13 +209,13 @@ wait_for (GAsyncResult **result)
  * file, each on a worker, each refusing a wrong passphrase and honouring a
  * cancelled cancellable. */
 static void
-test_open_and_import_async (Fixture       *fixture,
+test_open_and_import_async (CzTestDir     *fixture,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CzSigner) created = cz_signer_create_department (DEPARTMENT, CZ_SIGNER_KEY_ECDSA_P256, NULL, &error);
-  g_autofree char *path = fixture_path (fixture, "导入.p12");
-  g_autofree char *signers = fixture_path (fixture, "signers");
+  g_autofree char *path = cz_test_dir_path (fixture, "导入.p12");
+  g_autofree char *signers = cz_test_dir_path (fixture, "signers");
   g_autofree char *copy = g_build_filename (signers, "导入.p12", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) imported = NULL;
@@ -346,87 +274,27 @@ test_open_and_import_async (Fixture       *fixture,
 
 /* SoftHSM2 stands in for a USB key. */
 static void
-test_pkcs11_softhsm (Fixture       *fixture,
+test_pkcs11_softhsm (CzTestDir     *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  const char *module = "/usr/lib/softhsm/libsofthsm2.so";
-  g_autofree char *tokens = fixture_path (fixture, "tokens");
-  const char *conf = g_getenv ("SOFTHSM2_CONF");
-  g_autofree char *conf_text = NULL;
   g_autoptr(CzSigner) created = NULL;
   g_autoptr(CzSigner) token_signer = NULL;
   g_autoptr(CzSigner) refused = NULL;
   g_autoptr(GBytes) content = g_bytes_new_static ("tag manifest", 12);
   g_autoptr(GBytes) signature = NULL;
-  gnutls_x509_crt_t crt;
-  gnutls_x509_privkey_t key;
-  const char *token_url = "pkcs11:token=CoopZone";
-  const char *uri = "pkcs11:token=CoopZone;object=department;type=private";
+  const char *uri = "pkcs11:token=" CZ_TEST_TOKEN_LABEL ";object=department;type=private";
 
-  g_autofree char *softhsm_util = g_find_program_in_path ("softhsm2-util");
-
-  if (!g_file_test (module, G_FILE_TEST_EXISTS) || softhsm_util == NULL)
+  if (!cz_test_softhsm_available ())
     {
       g_test_skip ("SoftHSM2 is not installed (apt-get install softhsm2)");
       return;
     }
 
-  g_assert_cmpint (g_mkdir (tokens, 0700), ==, 0);
-  conf_text = g_strdup_printf ("directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n", tokens);
-  g_assert_true (g_file_set_contents (conf, conf_text, -1, NULL));
-  g_assert_cmpint (run (NULL, "softhsm2-util", "--init-token", "--free", "--label", "CoopZone",
-                        "--so-pin", "87654321", "--pin", "123456", NULL), ==, 0);
-
   /* Put a generated key and its certificate on the token, as a CA would. */
-  g_assert_cmpint (gnutls_pkcs11_init (GNUTLS_PKCS11_FLAG_MANUAL, NULL), >=, 0);
-  g_assert_cmpint (gnutls_pkcs11_add_provider (module, NULL), >=, 0);
   created = cz_signer_create_department (DEPARTMENT, CZ_SIGNER_KEY_ECDSA_P256, NULL, &error);
   g_assert_no_error (error);
-  {
-    g_autofree char *p12 = fixture_path (fixture, "k.p12");
-    g_autoptr(GFile) p12_file = g_file_new_for_path (p12);
-    g_autofree char *p12_data = NULL;
-    gsize p12_length;
-    gnutls_pkcs12_t pkcs12;
-    gnutls_x509_crt_t *chain = NULL;
-    unsigned int chain_size = 0;
-    gnutls_datum_t datum;
-
-    g_assert_true (cz_signer_save_pkcs12 (created, p12_file, "pw", NULL, &error));
-    g_assert_true (g_file_get_contents (p12, &p12_data, &p12_length, NULL));
-    datum.data = (unsigned char *) p12_data;
-    datum.size = p12_length;
-    gnutls_pkcs12_init (&pkcs12);
-    g_assert_cmpint (gnutls_pkcs12_import (pkcs12, &datum, GNUTLS_X509_FMT_DER, 0), >=, 0);
-    g_assert_cmpint (gnutls_pkcs12_simple_parse (pkcs12, "pw", &key, &chain, &chain_size, NULL, NULL, NULL, 0), >=, 0);
-    crt = chain[0];
-    gnutls_free (chain);
-    gnutls_pkcs12_deinit (pkcs12);
-  }
-  {
-    guint8 id[20];
-    size_t id_size = sizeof id;
-    gnutls_datum_t cid;
-
-    g_assert_cmpint (gnutls_x509_crt_get_key_id (crt, 0, id, &id_size), >=, 0);
-    cid.data = id;
-    cid.size = id_size;
-    gnutls_pkcs11_set_pin_function (NULL, NULL);
-    {
-      g_autofree char *login_url = g_strconcat (token_url, ";pin-value=123456", NULL);
-
-      g_assert_cmpint (gnutls_pkcs11_copy_x509_privkey2 (login_url, key, "department", &cid,
-                                                         GNUTLS_KEY_DIGITAL_SIGNATURE,
-                                                         GNUTLS_PKCS11_OBJ_FLAG_LOGIN |
-                                                         GNUTLS_PKCS11_OBJ_FLAG_MARK_SENSITIVE |
-                                                         GNUTLS_PKCS11_OBJ_FLAG_MARK_PRIVATE), >=, 0);
-      g_assert_cmpint (gnutls_pkcs11_copy_x509_crt2 (login_url, crt, "department", &cid,
-                                                     GNUTLS_PKCS11_OBJ_FLAG_LOGIN), >=, 0);
-    }
-  }
-  gnutls_x509_crt_deinit (crt);
-  gnutls_x509_privkey_deinit (key);
+  cz_test_softhsm_put_signer (softhsm_dir, created);
 
   /* A PKCS#11 login lasts while any session is open: refuse first. */
   refused = cz_signer_new_from_pkcs11 (uri, "000000", &error);
@@ -470,18 +338,16 @@ test_pkcs11_softhsm (Fixture       *fixture,
   }
 }
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, CzTestDir, "cz-signer", cz_test_dir_set_up, func, cz_test_dir_tear_down)
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *softhsm_dir = g_dir_make_tmp ("cz-softhsm-XXXXXX", NULL);
-  g_autofree char *softhsm_conf = g_build_filename (softhsm_dir, "softhsm2.conf", NULL);
   int status;
 
   /* Before any thread exists: setenv is not thread-safe. */
-  g_setenv ("SOFTHSM2_CONF", softhsm_conf, TRUE);
+  softhsm_dir = cz_test_softhsm_prepare ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/signer/create-department", test_create_department);
@@ -494,6 +360,7 @@ main (int   argc,
   ADD ("/signer/pkcs11-softhsm", test_pkcs11_softhsm);
 
   status = g_test_run ();
-  remove_tree (softhsm_dir);
+  cz_test_remove_tree (softhsm_dir);
+  g_free (softhsm_dir);
   return status;
 }

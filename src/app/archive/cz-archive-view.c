@@ -55,7 +55,7 @@ struct _CzArchiveView
   GPtrArray             *groups;           /* added to result_page */
   GPtrArray             *status_rows;      /* added to status_group */
 
-  GSettings             *settings;         /* NULL without a compiled schema */
+  GSettings             *settings;
   char                  *trusted_ca_path;  /* the authority the signer must chain to, or NULL */
   GBytes                *trusted_ca_data;  /* its bytes, as cz_archive_verify() takes them */
   CzCertificate         *trusted_ca;
@@ -71,20 +71,6 @@ cz_archive_view_update_actions (CzArchiveView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.choose-ca", self->cancellable == NULL && self->file != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.forget-ca",
                                  self->cancellable == NULL && self->trusted_ca_path != NULL);
-}
-
-/* Tests and uninstalled runs may have no compiled schema: nothing is remembered then. */
-static GSettings *
-cz_archive_view_create_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, TRUSTED_CA_KEY))
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -649,8 +635,7 @@ on_trusted_ca_chosen (GObject      *source,
 
   g_free (self->trusted_ca_path);
   self->trusted_ca_path = g_file_get_path (G_FILE (source));
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, TRUSTED_CA_KEY, self->trusted_ca_path ? self->trusted_ca_path : "");
+  g_settings_set_string (self->settings, TRUSTED_CA_KEY, self->trusted_ca_path ? self->trusted_ca_path : "");
   if (self->file != NULL)
     cz_archive_view_open (self, self->file);
 }
@@ -726,8 +711,7 @@ forget_ca_action (GtkWidget  *widget,
   CzArchiveView *self = CZ_ARCHIVE_VIEW (widget);
 
   g_clear_pointer (&self->trusted_ca_path, g_free);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, TRUSTED_CA_KEY, "");
+  g_settings_set_string (self->settings, TRUSTED_CA_KEY, "");
   if (self->file != NULL)
     cz_archive_view_open (self, self->file);
 }
@@ -958,13 +942,12 @@ cz_archive_view_init (CzArchiveView *self)
 {
   self->groups = g_ptr_array_new ();
   self->status_rows = g_ptr_array_new ();
-  self->settings = cz_archive_view_create_settings ();
-  if (self->settings != NULL)
-    {
-      g_autofree char *path = g_settings_get_string (self->settings, TRUSTED_CA_KEY);
+  self->settings = g_settings_new (APP_ID);
+  {
+    g_autofree char *path = g_settings_get_string (self->settings, TRUSTED_CA_KEY);
 
-      self->trusted_ca_path = path[0] != '\0' ? g_steal_pointer (&path) : NULL;
-    }
+    self->trusted_ca_path = path[0] != '\0' ? g_steal_pointer (&path) : NULL;
+  }
   gtk_widget_init_template (GTK_WIDGET (self));
   cz_archive_view_update_actions (self);
 }

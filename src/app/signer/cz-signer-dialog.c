@@ -151,6 +151,7 @@ cz_signer_dialog_update_strength (CzSignerDialog *self)
       icon = "dialog-warning-symbolic";
       style = "warning";
       break;
+    case STRENGTH_STRONG:
     default:
       /* Translators: passphrase strength hint */
       text = _("Strong");

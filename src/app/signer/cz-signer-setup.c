@@ -16,26 +16,11 @@
 #define SIGNER_KEY "signer"
 #define CERTIFICATE_KEY "signer-certificate"
 
-/* Tests and uninstalled runs may have no compiled schema: nothing is remembered then. */
-static GSettings *
-cz_signer_setup_create_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, SIGNER_KEY) ||
-      !g_settings_schema_has_key (schema, CERTIFICATE_KEY))
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 char *
 cz_signer_setup_dup_location (void)
 {
-  g_autoptr(GSettings) settings = cz_signer_setup_create_settings ();
-  g_autofree char *location = settings ? g_settings_get_string (settings, SIGNER_KEY) : NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *location = g_settings_get_string (settings, SIGNER_KEY);
 
   return location && location[0] ? g_steal_pointer (&location) : NULL;
 }
@@ -50,11 +35,9 @@ void
 cz_signer_setup_remember (const char *location,
                           CzSigner   *signer)
 {
-  g_autoptr(GSettings) settings = cz_signer_setup_create_settings ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *pem = signer ? cz_signer_dup_certificate_pem (signer) : NULL;
 
-  if (settings == NULL)
-    return;
   /* Together, so the certificate shown is always the remembered signer's. */
   g_settings_delay (settings);
   g_settings_set_string (settings, SIGNER_KEY, location ? location : "");
@@ -65,8 +48,8 @@ cz_signer_setup_remember (const char *location,
 CzCertificate *
 cz_signer_setup_dup_certificate (void)
 {
-  g_autoptr(GSettings) settings = cz_signer_setup_create_settings ();
-  g_autofree char *pem = settings ? g_settings_get_string (settings, CERTIFICATE_KEY) : NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *pem = g_settings_get_string (settings, CERTIFICATE_KEY);
   g_autoptr(GBytes) bytes = NULL;
   gsize length;
 

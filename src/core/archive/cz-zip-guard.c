@@ -153,6 +153,12 @@ cz_zip_refuse (GError        **error,
     case CZ_ARCHIVE_ERROR_INCONSISTENT:
       reason = _("an entry’s local header and the ZIP’s central directory disagree (method, flags, sizes, CRC or name), so other tools would read it differently");
       break;
+    case CZ_ARCHIVE_ERROR_FAILED:
+    case CZ_ARCHIVE_ERROR_READ:
+    case CZ_ARCHIVE_ERROR_WRITE:
+    case CZ_ARCHIVE_ERROR_BLOCKERS:
+    case CZ_ARCHIVE_ERROR_NOT_CHECKED:
+    case CZ_ARCHIVE_ERROR_EVIDENCE:
     default:
       reason = _("it cannot be read");
       break;

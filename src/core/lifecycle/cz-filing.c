@@ -60,6 +60,7 @@ cz_filing_kind_get_title (CzFilingKind kind)
       return _("Change request");
     case CZ_FILING_REVIEW:
       return _("Five-year review");
+    case CZ_N_FILING_KINDS:
     default:
       g_return_val_if_reached (NULL);
     }
@@ -268,6 +269,7 @@ cz_filing_dup_key (CzFiling *self)
                               json_object_get_string_member_with_default (self->object, "what", ""));
     case CZ_FILING_REVIEW:
       return g_strdup ("review");
+    case CZ_N_FILING_KINDS:
     default:
       g_return_val_if_reached (NULL);
     }
@@ -827,6 +829,7 @@ cz_filing_check (CzFiling         *self,
     case CZ_FILING_REVIEW:
       check_review (self, zone, rules, today, problems);
       break;
+    case CZ_N_FILING_KINDS:
     default:
       g_assert_not_reached ();
     }

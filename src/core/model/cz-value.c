@@ -514,7 +514,11 @@ check_count (guint        count,
 
   if (!limits || count <= max)
     return TRUE;
+  /* Each caller passes a translated literal with two %u: checked there, not here. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
   detail = g_strdup_printf (what_format, count, max);
+#pragma GCC diagnostic pop
   return value_error (error, detail);
 }
 

@@ -24,7 +24,7 @@
 char *
 cz_rules_dup_install_dir (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "coopzone", "rules", NULL);
+  return g_build_filename (g_get_user_data_dir (), DATA_FOLDER, "rules", NULL);
 }
 
 static char *

@@ -181,7 +181,7 @@ cz_signer_replace_file_private (GFile         *file,
 char *
 cz_signer_dup_default_dir (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "coopzone", "signers", NULL);
+  return g_build_filename (g_get_user_data_dir (), DATA_FOLDER, "signers", NULL);
 }
 
 CzSigner *

@@ -259,7 +259,7 @@ cz_store_init (CzStore *self)
 char *
 cz_store_dup_default_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "coopzone", "coopzone.db", NULL);
+  return g_build_filename (g_get_user_data_dir (), DATA_FOLDER, "coopzone.db", NULL);
 }
 
 /**

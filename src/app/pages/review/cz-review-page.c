@@ -59,6 +59,8 @@ severity_icon (CzSeverity severity)
       return "dialog-error-symbolic";
     case CZ_SEVERITY_WARNING:
       return "dialog-warning-symbolic";
+    case CZ_SEVERITY_HINT:
+    case CZ_N_SEVERITIES:
     default:
       return "dialog-information-symbolic";
     }
@@ -73,6 +75,8 @@ severity_style (CzSeverity severity)
       return "error";
     case CZ_SEVERITY_WARNING:
       return "warning";
+    case CZ_SEVERITY_HINT:
+    case CZ_N_SEVERITIES:
     default:
       return "accent";
     }

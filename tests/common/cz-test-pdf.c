@@ -1,21 +1,19 @@
-/* cz-test-pdf.h — PDFs and scans the tests draw for themselves
- *
- * Header-only so unit, UI and benchmark programs share it; the repository
- * holds no binary fixtures.
+/* cz-test-pdf.c — PDFs and scans the tests draw for themselves
  *
  * Copyright 2025-2026 The CoopZone authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
 
-#pragma once
-
-#include <glib.h>
 #include <glib/gstdio.h>
 #include <cairo.h>
 #include <cairo-pdf.h>
 
+#include "cz-test-pdf.h"
+#include "cz-test-utils.h"
+
 /* @n_pages A4 pages, each saying its number; @text (may be Chinese) on each. */
-static inline void
+void
 cz_test_write_pdf (const char *path,
                    guint       n_pages,
                    const char *title,
@@ -54,7 +52,7 @@ cz_test_write_pdf (const char *path,
 
 /* A scan-like PDF: @n_pages pages each holding a @width × @height image of
  * random noise (incompressible, so the file is big). */
-static inline void
+void
 cz_test_write_noise_pdf (const char *path,
                          guint       n_pages,
                          int         width,
@@ -95,7 +93,7 @@ cz_test_write_noise_pdf (const char *path,
 }
 
 /* A PNG scan @width × @height pixels (cairo writes no resolution). */
-static inline void
+void
 cz_test_write_png (const char *path,
                    int         width,
                    int         height)
@@ -113,25 +111,8 @@ cz_test_write_png (const char *path,
   cairo_surface_destroy (image);
 }
 
-/* Runs a command line; FALSE (and the test is skipped by the caller) when
- * the program is not installed. */
-static inline gboolean
-cz_test_run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *program = g_find_program_in_path (argv[0]);
-  int status = 0;
-
-  if (program == NULL)
-    return FALSE;
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                     NULL, NULL, NULL, NULL, &status, &error))
-    return FALSE;
-  return g_spawn_check_wait_status (status, NULL);
-}
-
 /* A JPEG @width × @height at @dpi, through ImageMagick's convert. */
-static inline gboolean
+gboolean
 cz_test_write_jpeg (const char *path,
                     int         width,
                     int         height,
@@ -146,7 +127,7 @@ cz_test_write_jpeg (const char *path,
 }
 
 /* A copy of @source that opens only with the password "secret". */
-static inline gboolean
+gboolean
 cz_test_encrypt_pdf (const char *source,
                      const char *path)
 {
@@ -156,7 +137,7 @@ cz_test_encrypt_pdf (const char *source,
 }
 
 /* The first @fraction of @source. */
-static inline void
+void
 cz_test_truncate_copy (const char *source,
                        const char *path,
                        double      fraction)
