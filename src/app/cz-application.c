@@ -16,7 +16,8 @@
 #include "cz-rules-catalog.h"
 #include "cz-window.h"
 #include "signer/cz-signer-dialog.h"
-#include "signer/cz-signer-setup.h"
+#include "signer/cz-signer-settings.h"
+#include "signer/cz-signer-window.h"
 
 struct _CzApplication
 {
@@ -396,8 +397,8 @@ signing_certificate_action (GSimpleAction *action,
                             gpointer       user_data)
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  g_autofree char *location = cz_signer_setup_dup_location ();
-  GtkWidget *window = location ? cz_signer_setup_window_new (parent, NULL, NULL)
+  g_autofree char *location = cz_signer_settings_dup_location ();
+  GtkWidget *window = location ? cz_signer_window_new (parent, NULL, NULL)
                                : cz_signer_dialog_new (parent, NULL);
 
   gtk_window_present (GTK_WINDOW (window));

@@ -25,7 +25,9 @@
 #include "cz-ui-test-utils.h"
 #include "cz-wizard.h"
 #include "signer/cz-signer-dialog.h"
-#include "signer/cz-signer-setup.h"
+#include "signer/cz-passphrase-dialog.h"
+#include "signer/cz-signer-settings.h"
+#include "signer/cz-signer-window.h"
 
 #define PASSPHRASE "长城-Great-Wall-2026"
 
@@ -65,7 +67,7 @@ test_signer_create (void)
   struct stat st;
   g_autofree char *signers_dir = g_build_filename (g_get_user_data_dir (), DATA_FOLDER, "signers", NULL);
 
-  g_assert_null (cz_signer_setup_dup_location ());
+  g_assert_null (cz_signer_settings_dup_location ());
   gtk_window_present (GTK_WINDOW (dialog));
   cz_test_flush_main_loop ();
 
@@ -95,7 +97,7 @@ test_signer_create (void)
   g_assert_cmpint (g_stat (cz_signer_dialog_get_location (dialog), &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   {
-    g_autofree char *remembered = cz_signer_setup_dup_location ();
+    g_autofree char *remembered = cz_signer_settings_dup_location ();
     g_assert_cmpstr (remembered, ==, cz_signer_dialog_get_location (dialog));
   }
   g_assert_cmpstr (cz_signer_get_organisation (cz_signer_dialog_get_signer (dialog)), ==, "临湖市工业和信息化局");
@@ -120,12 +122,45 @@ test_signer_create (void)
   cz_test_flush_main_loop ();
 }
 
+static GtkWidget *
+find_passphrase_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (CZ_IS_PASSPHRASE_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+button_has_label (GtkWidget    *widget,
+                  gconstpointer label)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* As a person clicks it: the dialog closes itself before it responds. */
+static void
+click_response (GtkWidget  *dialog,
+                const char *label)
+{
+  GtkWidget *button = cz_test_find_widget (dialog, GTK_TYPE_BUTTON, button_has_label, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
 /* The Signing Certificate window as it opens, before any passphrase. */
 static void
 assert_window_shows_certificate (CzSigner   *signer,
                                  const char *issuer)
 {
-  GtkWidget *window = cz_signer_setup_window_new (NULL, NULL, NULL);
+  GtkWidget *window = cz_signer_window_new (NULL, NULL, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   cz_test_flush_main_loop ();
@@ -152,8 +187,12 @@ test_signer_window_without_passphrase (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *kept = g_settings_get_string (settings, "signer-certificate");
-  g_autofree char *location = cz_signer_setup_dup_location ();
+  g_autofree char *location = cz_signer_settings_dup_location ();
   GtkWidget *window;
+  GtkWidget *fingerprint_row;
+  GtkWidget *dialog = NULL;
+  GtkWidget *entry;
+  GtkWidget *focus;
 
   g_assert_nonnull (test_signer);
   /* The public certificate only: never the key, never the passphrase. */
@@ -163,17 +202,48 @@ test_signer_window_without_passphrase (void)
   assert_window_shows_certificate (test_signer, "Self-signed (the department itself)");
 
   /* A signer remembered without its certificate (set up by an older version): unlock to see it. */
-  cz_signer_setup_set_location (location);
-  window = cz_signer_setup_window_new (NULL, NULL, NULL);
+  cz_signer_settings_set_location (location);
+  window = cz_signer_window_new (NULL, NULL, NULL);
   gtk_window_present (GTK_WINDOW (window));
   cz_test_flush_main_loop ();
-  g_assert_null (cz_test_find_widget (window, ADW_TYPE_ACTION_ROW, cz_test_row_has_title, "SHA-256 fingerprint"));
+  fingerprint_row = cz_test_find_row (window, ADW_TYPE_ACTION_ROW, "SHA-256 fingerprint");
+  g_assert_false (gtk_widget_is_visible (fingerprint_row));
   g_assert_true (gtk_widget_is_sensitive (cz_test_find_action_button (window, "signer-window.unlock")));
   g_assert_true (gtk_widget_get_visible (cz_test_find_action_button (window, "signer-window.unlock")));
+
+  /* A wrong passphrase: said in the same dialog, naming the file but not where
+   * CoopZone keeps it, with the field focused for another try. */
+  gtk_widget_activate_action (window, "signer-window.unlock", NULL);
+  cz_test_spin_until ((dialog = find_passphrase_dialog ()) != NULL);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "wrong");
+  click_response (dialog, "_Unlock");
+  cz_test_spin_until (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "does not open") != NULL);
+  cz_test_spin_until (!cz_passphrase_dialog_get_busy (CZ_PASSPHRASE_DIALOG (dialog)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  {
+    g_autofree char *name = g_path_get_basename (location);
+    g_autofree char *folder = g_path_get_dirname (location);
+    const char *body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+
+    g_assert_nonnull (strstr (body, name));
+    g_assert_null (strstr (body, folder));
+  }
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  g_assert_false (gtk_widget_is_visible (fingerprint_row));
+
+  /* The right one: the dialog goes and the certificate shows. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), PASSPHRASE);
+  click_response (dialog, "_Unlock");
+  cz_test_spin_until (gtk_widget_is_visible (fingerprint_row));
+  cz_test_spin_until (dialog == NULL);
+  g_assert_true (row_has_subtitle (fingerprint_row, cz_signer_get_fingerprint (test_signer)));
   gtk_window_destroy (GTK_WINDOW (window));
   cz_test_flush_main_loop ();
 
-  cz_signer_setup_remember (location, test_signer);
+  cz_signer_settings_remember (location, test_signer);
 }
 
 static void
@@ -226,7 +296,7 @@ test_signer_import_wrong_passphrase (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   cz_test_flush_main_loop ();
   assert_window_shows_certificate (issued, "Self-signed (the department itself)");
-  cz_signer_setup_remember (NULL, NULL);
+  cz_signer_settings_remember (NULL, NULL);
   g_unlink (path);
 }
 

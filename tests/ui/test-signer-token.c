@@ -11,7 +11,8 @@
 #include "cz-test-signer.h"
 #include "cz-ui-test-utils.h"
 #include "signer/cz-signer-dialog.h"
-#include "signer/cz-signer-setup.h"
+#include "signer/cz-signer-settings.h"
+#include "signer/cz-signer-window.h"
 
 #define DEPARTMENT "临湖市工业和信息化局"
 #define TOKEN_LABEL CZ_TEST_TOKEN_LABEL
@@ -109,7 +110,7 @@ test_token_page (void)
   /* The token by the name a person knows it by, not a long URI. */
   g_assert_cmpstr (message, ==, "The token “" TOKEN_LABEL "” refused the PIN. Check the PIN and try again.");
   g_assert_cmpstr (gtk_editable_get_text (pin_row), ==, "");
-  g_assert_null (cz_signer_setup_dup_location ());
+  g_assert_null (cz_signer_settings_dup_location ());
 
   /* The right PIN: the signer is set up, its fingerprint shown to compare. */
   gtk_editable_set_text (pin_row, PIN);
@@ -121,7 +122,7 @@ test_token_page (void)
                                    cz_signer_get_fingerprint (created)));
   g_assert_cmpstr (gtk_editable_get_text (pin_row), ==, "");
   {
-    g_autofree char *remembered = cz_signer_setup_dup_location ();
+    g_autofree char *remembered = cz_signer_settings_dup_location ();
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
     g_autofree char *kept = g_settings_get_string (settings, "signer-certificate");
 

@@ -24,7 +24,9 @@
 #include "cz-wizard.h"
 #include "cz-wizard-page.h"
 #include "signer/cz-signer-dialog.h"
-#include "signer/cz-signer-setup.h"
+#include "signer/cz-passphrase-dialog.h"
+#include "signer/cz-signer-settings.h"
+#include "signer/cz-signer-window.h"
 
 struct _CzPackGroup
 {
@@ -67,7 +69,7 @@ cz_pack_group_get_dossier (CzPackGroup *self)
 static void
 cz_pack_group_update_signer_row (CzPackGroup *self)
 {
-  g_autofree char *location = cz_signer_setup_dup_location ();
+  g_autofree char *location = cz_signer_settings_dup_location ();
 
   if (self->signer_row == NULL)
     return;
@@ -437,64 +439,39 @@ cz_pack_group_pack_to (CzPackGroup *self,
 /* ---------------------------------------------------------------------- */
 /* Choosing the destination and unlocking the signer                        */
 
-static void unlock_and_pack (CzPackGroup *self,
-                             const char  *location,
-                             const char  *problem);
-
 static void
-on_signer_opened (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_passphrase_signer (CzPassphraseDialog *dialog,
+                      GParamSpec         *pspec,
+                      CzPackGroup        *self)
 {
-  g_autoptr(CzPackGroup) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CzSigner) signer = cz_signer_setup_open_finish (result, &error);
-  g_autofree char *location = cz_signer_setup_dup_location ();
+  CzSigner *signer = cz_passphrase_dialog_get_signer (dialog);
+  g_autoptr(GFile) destination = g_steal_pointer (&self->destination);
 
-  if (signer == NULL)
-    {
-      if ((g_error_matches (error, CZ_SIGNER_ERROR, CZ_SIGNER_ERROR_BAD_PASSPHRASE) ||
-           g_error_matches (error, CZ_SIGNER_ERROR, CZ_SIGNER_ERROR_BAD_PIN)) && location != NULL)
-        unlock_and_pack (self, location, error->message);
-      else
-        show_message (self, _("Could Not Open the Signing Certificate"), error->message);
-      return;
-    }
   /* Kept for showing it without the passphrase, if it was set up before that was kept. */
-  cz_signer_setup_remember (location, signer);
-  if (self->destination != NULL)
-    {
-      g_autoptr(GFile) destination = g_steal_pointer (&self->destination);
-
-      cz_pack_group_pack_to (self, destination, signer);
-    }
+  cz_signer_settings_remember (cz_passphrase_dialog_get_location (dialog), signer);
+  if (destination != NULL)
+    cz_pack_group_pack_to (self, destination, signer);
 }
 
 static void
-on_prompt_response (AdwMessageDialog *prompt,
-                    const char       *response,
-                    CzPackGroup      *self)
+on_passphrase_cancelled (CzPassphraseDialog *dialog,
+                         const char         *response,
+                         CzPackGroup        *self)
 {
-  g_autofree char *location = cz_signer_setup_dup_location ();
-
-  if (!g_str_equal (response, "unlock") || location == NULL)
-    {
-      g_clear_object (&self->destination);
-      return;
-    }
-  cz_signer_setup_open_async (location, cz_signer_setup_get_prompt_text (GTK_WIDGET (prompt)), NULL,
-                              on_signer_opened, g_object_ref (self));
+  g_clear_object (&self->destination);
 }
 
+/* The passphrase dialog opens the signer itself and stays for another try
+ * after a wrong passphrase; the archive is written once it opens. */
 static void
 unlock_and_pack (CzPackGroup *self,
-                 const char  *location,
-                 const char  *problem)
+                 const char  *location)
 {
-  GtkWidget *prompt = cz_signer_setup_prompt_new (cz_pack_group_get_window (self), location, problem);
+  GtkWidget *dialog = cz_passphrase_dialog_new (cz_pack_group_get_window (self), location);
 
-  g_signal_connect_object (prompt, "response", G_CALLBACK (on_prompt_response), self, 0);
-  gtk_window_present (GTK_WINDOW (prompt));
+  g_signal_connect_object (dialog, "notify::signer", G_CALLBACK (on_passphrase_signer), self, 0);
+  g_signal_connect_object (dialog, "response::cancel", G_CALLBACK (on_passphrase_cancelled), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 char *
@@ -522,14 +499,14 @@ on_destination_chosen (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *location = cz_signer_setup_dup_location ();
+      g_autofree char *location = cz_signer_settings_dup_location ();
 
       if (file != NULL && fresh != NULL)
         cz_pack_group_pack_to (self, file, fresh);
       else if (file != NULL && location != NULL)
         {
           g_set_object (&self->destination, file);
-          unlock_and_pack (self, location, NULL);
+          unlock_and_pack (self, location);
         }
     }
   gtk_native_dialog_destroy (chooser);
@@ -584,7 +561,7 @@ start_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   CzPackGroup *self = CZ_PACK_GROUP (widget);
-  g_autofree char *location = cz_signer_setup_dup_location ();
+  g_autofree char *location = cz_signer_settings_dup_location ();
 
   if (location == NULL)
     {
@@ -625,14 +602,14 @@ show_signer_action (GtkWidget  *widget,
 {
   CzPackGroup *self = CZ_PACK_GROUP (widget);
   CzDossier *dossier = cz_pack_group_get_dossier (self);
-  g_autofree char *location = cz_signer_setup_dup_location ();
+  g_autofree char *location = cz_signer_settings_dup_location ();
   GtkWidget *window;
 
   if (location == NULL)
     window = cz_pack_group_new_signer_dialog (self);
   else
-    window = cz_signer_setup_window_new (cz_pack_group_get_window (self), NULL,
-                                         dossier ? cz_dossier_get_text (dossier, CZ_FIELD_APPLICANT_DEPARTMENT) : NULL);
+    window = cz_signer_window_new (cz_pack_group_get_window (self), NULL,
+                                   dossier ? cz_dossier_get_text (dossier, CZ_FIELD_APPLICANT_DEPARTMENT) : NULL);
   g_signal_connect_object (window, "destroy", G_CALLBACK (cz_pack_group_update_signer_row), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -19,7 +19,8 @@
 #include <glib/gstdio.h>
 
 #include "cz-signer-dialog.h"
-#include "cz-signer-setup.h"
+#include "cz-certificate-group.h"
+#include "cz-signer-settings.h"
 
 #define MIN_PASSPHRASE_LENGTH 8
 
@@ -220,13 +221,17 @@ cz_signer_dialog_finish (CzSignerDialog *self,
   g_set_object (&self->signer, signer);
   g_free (self->location);
   self->location = g_strdup (location);
-  cz_signer_setup_remember (location, signer);
+  cz_signer_settings_remember (location, signer);
 
   /* The details go above the Done button. */
   g_object_ref (self->done_button_group);
   adw_preferences_page_remove (self->done_page, self->done_button_group);
-  adw_preferences_page_add (self->done_page,
-                            ADW_PREFERENCES_GROUP (cz_signer_setup_details_group_new (signer, location)));
+  {
+    GtkWidget *details = cz_certificate_group_new ();
+
+    cz_certificate_group_show_signer (CZ_CERTIFICATE_GROUP (details), signer, location);
+    adw_preferences_page_add (self->done_page, ADW_PREFERENCES_GROUP (details));
+  }
   adw_preferences_page_add (self->done_page, self->done_button_group);
   g_object_unref (self->done_button_group);
   gtk_stack_set_visible_child_name (self->main_stack, "done");
