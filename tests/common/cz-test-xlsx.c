@@ -194,9 +194,18 @@ cz_test_xlsx_write (CzTestXlsx *self,
   g_autoptr(GString) types = g_string_new (NULL);
 
   current (self);
+  /* A package Excel and openpyxl open: content types and the root relationship. */
   g_string_append (types, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                   "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>");
+                   "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                   "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                   "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                   "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+                   "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
+  for (guint i = 0; i < self->sheets->len; i++)
+    g_string_append_printf (types, "<Override PartName=\"/xl/worksheets/sheet%u.xml\" ContentType=\"application/"
+                            "vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>", i + 1);
+  g_string_append (types, "</Types>");
   g_string_append (workbook, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                    "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
                    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
@@ -229,6 +238,11 @@ cz_test_xlsx_write (CzTestXlsx *self,
   g_string_append (shared, "</sst>");
 
   add_text (a, "[Content_Types].xml", types->str);
+  add_text (a, "_rels/.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+            "relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
   if (!sheets_first)
     add_text (a, "xl/sharedStrings.xml", shared->str);
   for (guint i = 0; i < self->sheets->len; i++)

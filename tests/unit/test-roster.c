@@ -316,6 +316,11 @@ test_accept_and_reimport (void)
   g_assert_true (cz_dossier_get_money (dossier, "revenue.y2024.total", &value));
   g_assert_cmpint (value, ==, G_GINT64_CONSTANT (51700500000));
   g_assert_cmpstr (cz_dossier_get_text (dossier, CZ_FIELD_ROSTER_SOURCE_SHA256), ==, cz_roster_get_source_sha256 (roster));
+  /* The provenance fields are known ones: an export and import of the dossier keeps them quietly. */
+  {
+    g_autoptr(GPtrArray) unknown = cz_dossier_dup_unknown_field_ids (dossier);
+    g_assert_cmpuint (unknown->len, ==, 0);
+  }
   provenance = cz_roster_dup_provenance (dossier);
   g_assert_nonnull (strstr (provenance, "3"));
   {

@@ -19,6 +19,7 @@
 #include "cz-archive-check.h"
 #include "cz-archive-dossier.h"
 #include "cz-fields.h"
+#include "cz-stored-roster.h"
 #include "cz-pack-group.h"
 #include "cz-rules-catalog.h"
 #include "cz-wizard.h"
@@ -41,6 +42,7 @@ struct _CzPackGroup
   CzWizardPage        *page;           /* the ancestor page, not owned */
   CzValidator         *validator;
   CzEvidenceStore     *evidence_store;
+  CzStore             *store;          /* for the roster, when found through the wizard */
   gboolean             evidence_store_set;
   GCancellable        *cancellable;    /* while packing */
   GFile               *destination;    /* chosen, not yet packed */
@@ -296,6 +298,16 @@ prepare_thread (GTask        *task,
   CzRules *rules = g_object_get_data (G_OBJECT (task), "cz-rules");
 
   job->options = cz_pack_options_new_for_dossier (job->self->evidence_store, job->dossier, rules);
+  if (job->self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!cz_stored_roster_add_to_pack (job->options, job->self->store, job->dossier, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
   if (g_task_return_error_if_cancelled (task))
     return;
   g_task_return_boolean (task, TRUE);
@@ -394,7 +406,10 @@ cz_pack_group_pack_to (CzPackGroup *self,
       if (wizard != NULL)
         g_object_get (wizard, "store", &store, NULL);
       if (store != NULL)
-        self->evidence_store = cz_evidence_store_new_for_database (cz_store_get_path (store));
+        {
+          self->evidence_store = cz_evidence_store_new_for_database (cz_store_get_path (store));
+          g_set_object (&self->store, store);
+        }
     }
   if (self->evidence_store == NULL)
     {
@@ -630,6 +645,7 @@ cz_pack_group_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->page, self);
   self->page = NULL;
   g_clear_object (&self->evidence_store);
+  g_clear_object (&self->store);
   g_clear_object (&self->destination);
   g_clear_object (&self->fresh_signer);
   g_clear_object (&self->archive);

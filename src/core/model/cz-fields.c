@@ -234,7 +234,7 @@ cz_field_spec_lookup (const char *field_id)
  * cz_field_is_known:
  *
  * Whether this version of CoopZone knows @field_id: a field of the table, the
- * evidence index, or an indicator (whose ids come from the rules pack, so any
+ * evidence index, the roster's provenance, or an indicator (whose ids come from the rules pack, so any
  * one-word indicator id is taken as known).
  */
 gboolean
@@ -245,6 +245,10 @@ cz_field_is_known (const char *field_id)
   if (field_id == NULL)
     return FALSE;
   if (cz_field_spec_lookup (field_id) != NULL || g_str_equal (field_id, "evidence.files"))
+    return TRUE;
+  /* The roster's provenance (roster.source_sha256, roster.computed, …: see
+   * src/core/roster/cz-roster.h), written by an accepted import, never typed. */
+  if (g_str_has_prefix (field_id, "roster.") && strchr (field_id + strlen ("roster."), '.') == NULL)
     return TRUE;
   if (!g_str_has_prefix (field_id, CZ_FIELD_INDICATORS_PREFIX))
     return FALSE;

@@ -425,7 +425,8 @@ static const char *
 intern (CzRoster   *self,
         const char *text)
 {
-  return text ? g_string_chunk_insert_const (self->strings, text) : NULL;
+  /* Not deduplicated: names and codes are unique, and hashing each costs more. */
+  return text ? g_string_chunk_insert (self->strings, text) : NULL;
 }
 
 static gboolean

@@ -18,6 +18,9 @@
 #include "cz-fields.h"
 #include "cz-money.h"
 #include "cz-revenue-page.h"
+#include "cz-roster.h"
+#include "cz-roster-dialog.h"
+#include "cz-wizard.h"
 
 typedef enum
 {
@@ -56,6 +59,7 @@ struct _CzRevenuePage
   CzWizardPage         parent_instance;
 
   AdwPreferencesPage  *preferences_page;
+  AdwPreferencesGroup *roster_group;
   AdwPreferencesGroup *justification_group;
   CzFieldEntryRow     *justification_row;
 
@@ -130,6 +134,42 @@ cz_revenue_page_update_justification (CzRevenuePage *self)
                           (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->justification_row))));
 }
 
+/* Where the totals came from, once a roster was accepted. */
+static void
+cz_revenue_page_update_roster (CzRevenuePage *self)
+{
+  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+  g_autofree char *provenance = dossier ? cz_roster_dup_provenance (dossier) : NULL;
+
+  if (provenance != NULL)
+    {
+      /* Translators: %s says which roster, "from the roster: 1204 rows, imported on …, file SHA-256 …" */
+      g_autofree char *text = g_strdup_printf (_("Enterprise counts and revenue filled in %s."), provenance);
+      adw_preferences_group_set_description (self->roster_group, text);
+    }
+  else
+    adw_preferences_group_set_description (self->roster_group,
+                                           _("Import the zone’s roster from a spreadsheet to fill in the enterprise counts and the revenue with their source."));
+}
+
+static void
+import_roster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CzRevenuePage *self = CZ_REVENUE_PAGE (widget);
+  GtkWidget *wizard = gtk_widget_get_ancestor (widget, CZ_TYPE_WIZARD);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  CzDossier *dossier = cz_wizard_page_get_dossier (CZ_WIZARD_PAGE (self));
+  CzRosterDialog *dialog;
+
+  if (dossier == NULL)
+    return;
+  dialog = cz_roster_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 wizard ? cz_wizard_get_store (CZ_WIZARD (wizard)) : NULL, dossier);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_field_changed (CzDossier     *dossier,
                   const char    *field_id,
@@ -139,6 +179,8 @@ on_field_changed (CzDossier     *dossier,
 {
   cz_revenue_page_update_words (self, field_id);
   cz_revenue_page_update_justification (self);
+  if (g_str_has_prefix (field_id, "roster."))
+    cz_revenue_page_update_roster (self);
 }
 
 static void
@@ -245,6 +287,7 @@ cz_revenue_page_dossier_changed (CzWizardPage *page)
     self->changed_id = g_signal_connect_object (dossier, "field-changed",
                                                 G_CALLBACK (on_field_changed), self, 0);
   cz_revenue_page_rebuild (self);
+  cz_revenue_page_update_roster (self);
 }
 
 static void
@@ -285,7 +328,9 @@ cz_revenue_page_class_init (CzRevenuePageClass *klass)
   g_type_ensure (CZ_TYPE_MESSAGE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/pages/revenue/cz-revenue-page.ui");
+  gtk_widget_class_install_action (widget_class, "revenue.import-roster", NULL, import_roster_action);
   gtk_widget_class_bind_template_child (widget_class, CzRevenuePage, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, CzRevenuePage, roster_group);
   gtk_widget_class_bind_template_child (widget_class, CzRevenuePage, justification_group);
   gtk_widget_class_bind_template_child (widget_class, CzRevenuePage, justification_row);
 }
