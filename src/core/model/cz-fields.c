@@ -11,6 +11,7 @@
 
 #include "cz-divisions.h"
 #include "cz-dossier.h"
+#include "cz-enum.h"
 #include "cz-fields.h"
 #include "cz-number.h"
 
@@ -256,20 +257,20 @@ cz_field_is_known (const char *field_id)
   return *indicator != '\0' && strchr (indicator, '.') == NULL;
 }
 
+/* The ids ("zone", …) are the nicks of CZ_TYPE_STEP (cz-types.c). */
 static const struct
 {
-  const char *id;
   const char *title;
   const char *prefixes[4];
 } steps[CZ_N_STEPS] = {
-  [CZ_STEP_ZONE]         = { "zone",         N_("Zone"),         { "zone.", "applicant.", "contact.", "application." } },
-  [CZ_STEP_BOUNDARY]     = { "boundary",     N_("Boundary"),     { "boundary." } },
-  [CZ_STEP_REVENUE]      = { "revenue",      N_("Revenue and enterprises"), { "revenue.", "enterprises." } },
-  [CZ_STEP_INDICATORS]   = { "indicators",   N_("Indicators"),   { "indicators." } },
-  [CZ_STEP_INCIDENTS]    = { "incidents",    N_("Incidents and integrity"), { "incidents.", "integrity." } },
-  [CZ_STEP_DECLARATIONS] = { "declarations", N_("Declarations"), { "declaration." } },
-  [CZ_STEP_EVIDENCE]     = { "evidence",     N_("Evidence"),     { "evidence." } },
-  [CZ_STEP_REVIEW]       = { "review",       N_("Review"),       { "rules." } },
+  [CZ_STEP_ZONE]         = { N_("Zone"),                    { "zone.", "applicant.", "contact.", "application." } },
+  [CZ_STEP_BOUNDARY]     = { N_("Boundary"),                { "boundary." } },
+  [CZ_STEP_REVENUE]      = { N_("Revenue and enterprises"), { "revenue.", "enterprises." } },
+  [CZ_STEP_INDICATORS]   = { N_("Indicators"),              { "indicators." } },
+  [CZ_STEP_INCIDENTS]    = { N_("Incidents and integrity"), { "incidents.", "integrity." } },
+  [CZ_STEP_DECLARATIONS] = { N_("Declarations"),            { "declaration." } },
+  [CZ_STEP_EVIDENCE]     = { N_("Evidence"),                { "evidence." } },
+  [CZ_STEP_REVIEW]       = { N_("Review"),                  { "rules." } },
 };
 
 /**
@@ -294,21 +295,20 @@ const char *
 cz_step_to_id (CzStep step)
 {
   g_return_val_if_fail ((guint) step < CZ_N_STEPS, NULL);
-  return steps[step].id;
+  return cz_enum_get_nick (CZ_TYPE_STEP, step);
 }
 
 gboolean
 cz_step_from_id (const char *id,
                  CzStep     *out_step)
 {
-  for (guint s = 0; s < CZ_N_STEPS; s++)
-    if (g_strcmp0 (id, steps[s].id) == 0)
-      {
-        if (out_step != NULL)
-          *out_step = (CzStep) s;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!cz_enum_from_nick (CZ_TYPE_STEP, id, &value))
+    return FALSE;
+  if (out_step != NULL)
+    *out_step = (CzStep) value;
+  return TRUE;
 }
 
 const char *

@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -36,6 +36,10 @@ typedef enum
   CZ_N_STEPS,
 } CzStep;
 
+/* Nicks are the ids files and packs use: "zone", "boundary", … */
+#define CZ_TYPE_STEP (cz_step_get_type ())
+GType cz_step_get_type (void);
+
 typedef enum
 {
   CZ_SEVERITY_BLOCKER,   /* the application cannot go ahead */
@@ -43,5 +47,9 @@ typedef enum
   CZ_SEVERITY_HINT,      /* for information */
   CZ_N_SEVERITIES,
 } CzSeverity;
+
+/* Nicks: "blocker", "warning", "hint" */
+#define CZ_TYPE_SEVERITY (cz_severity_get_type ())
+GType cz_severity_get_type (void);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cz-dossier.h"
+#include "cz-enum.h"
 #include "cz-value.h"
 
 struct _CzValue
@@ -25,20 +26,19 @@ struct _CzValue
 
 G_DEFINE_BOXED_TYPE (CzValue, cz_value, cz_value_ref, cz_value_unref)
 
-static const char * const kind_names[] = {
-  [CZ_FIELD_KIND_TEXT] = "text",
-  [CZ_FIELD_KIND_INTEGER] = "integer",
-  [CZ_FIELD_KIND_MONEY] = "money_fen",
-  [CZ_FIELD_KIND_DATE] = "date",
-  [CZ_FIELD_KIND_TEXT_LIST] = "text_list",
-  [CZ_FIELD_KIND_RECORDS] = "records",
-};
+G_DEFINE_ENUM_TYPE (CzFieldKind, cz_field_kind,
+  G_DEFINE_ENUM_VALUE (CZ_FIELD_KIND_TEXT, "text"),
+  G_DEFINE_ENUM_VALUE (CZ_FIELD_KIND_INTEGER, "integer"),
+  G_DEFINE_ENUM_VALUE (CZ_FIELD_KIND_MONEY, "money_fen"),
+  G_DEFINE_ENUM_VALUE (CZ_FIELD_KIND_DATE, "date"),
+  G_DEFINE_ENUM_VALUE (CZ_FIELD_KIND_TEXT_LIST, "text_list"),
+  G_DEFINE_ENUM_VALUE (CZ_FIELD_KIND_RECORDS, "records"))
 
 const char *
 cz_field_kind_to_string (CzFieldKind kind)
 {
-  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
-  return kind_names[kind];
+  g_return_val_if_fail ((guint) kind <= CZ_FIELD_KIND_RECORDS, NULL);
+  return cz_enum_get_nick (CZ_TYPE_FIELD_KIND, kind);
 }
 
 static int
@@ -398,13 +398,13 @@ cz_value_to_json (const CzValue *self)
     {
     case CZ_FIELD_KIND_TEXT:
     case CZ_FIELD_KIND_DATE:
-      json_object_set_string_member (object, kind_names[self->kind],
+      json_object_set_string_member (object, cz_field_kind_to_string (self->kind),
                                      g_variant_get_string (self->variant, NULL));
       break;
 
     case CZ_FIELD_KIND_INTEGER:
     case CZ_FIELD_KIND_MONEY:
-      json_object_set_int_member (object, kind_names[self->kind],
+      json_object_set_int_member (object, cz_field_kind_to_string (self->kind),
                                   g_variant_get_int64 (self->variant));
       break;
 
@@ -417,12 +417,12 @@ cz_value_to_json (const CzValue *self)
         g_variant_iter_init (&iter, self->variant);
         while (g_variant_iter_next (&iter, "&s", &text))
           json_array_add_string_element (array, text);
-        json_object_set_array_member (object, kind_names[self->kind], array);
+        json_object_set_array_member (object, cz_field_kind_to_string (self->kind), array);
       }
       break;
 
     case CZ_FIELD_KIND_RECORDS:
-      json_object_set_member (object, kind_names[self->kind], records_to_json (self->variant));
+      json_object_set_member (object, cz_field_kind_to_string (self->kind), records_to_json (self->variant));
       break;
 
     default:
@@ -609,7 +609,7 @@ value_new_from_json (JsonNode  *node,
   JsonObjectIter iter;
   const char *kind_name = NULL;
   JsonNode *payload = NULL;
-  guint kind;
+  int kind;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return value_error (error, _("expected an object such as {\"text\": \"…\"}")), NULL;
@@ -621,9 +621,8 @@ value_new_from_json (JsonNode  *node,
   json_object_iter_init (&iter, object);
   json_object_iter_next (&iter, &kind_name, &payload);
 
-  for (kind = 0; kind < G_N_ELEMENTS (kind_names); kind++)
-    if (g_strcmp0 (kind_name, kind_names[kind]) == 0)
-      break;
+  if (!cz_enum_from_nick (CZ_TYPE_FIELD_KIND, kind_name, &kind))
+    kind = -1;
 
   switch (kind)
     {

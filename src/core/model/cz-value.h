@@ -20,6 +20,10 @@ typedef enum
   CZ_FIELD_KIND_RECORDS,   /* a list of records whose members are text or integers */
 } CzFieldKind;
 
+/* Nicks are the kinds' names in dossier files: "text", "money_fen", … */
+#define CZ_TYPE_FIELD_KIND (cz_field_kind_get_type ())
+GType cz_field_kind_get_type (void);
+
 /* The limits of a value in a dossier file (docs/dossier-format.md, "Limits").
  * A reader refuses the whole file past any of them, naming the field. They are
  * far above any real answer and keep every sum and product the rules and the

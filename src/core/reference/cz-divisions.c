@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cz-divisions.h"
+#include "cz-enum.h"
 
 #define DIVISIONS_RESOURCE "/io/github/coopzone/CoopZone/core/divisions/divisions.json"
 
@@ -30,11 +31,8 @@ struct _CzDivision
 
 G_DEFINE_FINAL_TYPE (CzDivision, cz_division, G_TYPE_OBJECT)
 
-/* The enums have no public GType macro; they are registered here so that the
- * "level" and "region" properties are proper enum properties. */
-GType cz_region_get_type (void);
-GType cz_division_level_get_type (void);
-
+/* Registered so that the "level" and "region" properties are proper enum
+ * properties; the nicks are the ids packs use. */
 G_DEFINE_ENUM_TYPE (CzRegion, cz_region,
   G_DEFINE_ENUM_VALUE (CZ_REGION_EASTERN, "eastern"),
   G_DEFINE_ENUM_VALUE (CZ_REGION_CENTRAL, "central"),
@@ -215,7 +213,7 @@ cz_division_class_init (CzDivisionClass *klass)
 
   properties[PROP_LEVEL] =
     g_param_spec_enum ("level", NULL, NULL,
-                       cz_division_level_get_type (),
+                       CZ_TYPE_DIVISION_LEVEL,
                        CZ_DIVISION_LEVEL_PROVINCE,
                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
@@ -226,7 +224,7 @@ cz_division_class_init (CzDivisionClass *klass)
 
   properties[PROP_REGION] =
     g_param_spec_enum ("region", NULL, NULL,
-                       cz_region_get_type (),
+                       CZ_TYPE_REGION,
                        CZ_REGION_EASTERN,
                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
@@ -298,19 +296,10 @@ cz_division_is_separately_planned (CzDivision *self)
 const char *
 cz_region_to_string (CzRegion region)
 {
-  switch (region)
-    {
-    case CZ_REGION_EASTERN:
-      return "eastern";
-    case CZ_REGION_CENTRAL:
-      return "central";
-    case CZ_REGION_WESTERN:
-      return "western";
-    case CZ_REGION_NORTHEASTERN:
-      return "northeastern";
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  const char *nick = cz_enum_get_nick (CZ_TYPE_REGION, region);
+
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 /* The loaded list. Built once and never changed nor freed. */

@@ -18,11 +18,17 @@ typedef enum
   CZ_REGION_NORTHEASTERN,
 } CzRegion;
 
+#define CZ_TYPE_REGION (cz_region_get_type ())
+GType cz_region_get_type (void);
+
 typedef enum
 {
   CZ_DIVISION_LEVEL_PROVINCE,    /* province, autonomous region, municipality */
   CZ_DIVISION_LEVEL_PREFECTURE,  /* prefecture-level city, prefecture, league, autonomous prefecture */
 } CzDivisionLevel;
+
+#define CZ_TYPE_DIVISION_LEVEL (cz_division_level_get_type ())
+GType cz_division_level_get_type (void);
 
 #define CZ_TYPE_DIVISION (cz_division_get_type ())
 G_DECLARE_FINAL_TYPE (CzDivision, cz_division, CZ, DIVISION, GObject)

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cz-enum.h"
 #include "cz-incident.h"
 #include "cz-money.h"
 
@@ -26,9 +27,9 @@ typedef struct
   gint64 general_floor;
 } Threshold;
 
+/* The ids ("production-safety", …) are the nicks of CZ_TYPE_INCIDENT_TYPE. */
 typedef struct
 {
-  const char *id;
   const char *name_zh;
   CzIncidentGrade disqualifying;
   Threshold thresholds[4];
@@ -36,10 +37,18 @@ typedef struct
 
 #define N_LEVELS 3
 
+G_DEFINE_ENUM_TYPE (CzIncidentType, cz_incident_type,
+  G_DEFINE_ENUM_VALUE (CZ_INCIDENT_TYPE_PRODUCTION_SAFETY, "production-safety"),
+  G_DEFINE_ENUM_VALUE (CZ_INCIDENT_TYPE_ENVIRONMENTAL, "environmental"),
+  G_DEFINE_ENUM_VALUE (CZ_INCIDENT_TYPE_CONSTRUCTION_QUALITY, "construction-quality"),
+  G_DEFINE_ENUM_VALUE (CZ_INCIDENT_TYPE_OTHER_QUALITY, "other-quality"),
+  G_DEFINE_ENUM_VALUE (CZ_INCIDENT_TYPE_NETWORK_SECURITY, "network-security"),
+  G_DEFINE_ENUM_VALUE (CZ_INCIDENT_TYPE_DATA_SECURITY, "data-security"))
+
 static const TypeRule rules[CZ_INCIDENT_N_TYPES] = {
   /* 《生产安全事故报告和调查处理条例》 (国务院令第493号), art. 3. */
   [CZ_INCIDENT_TYPE_PRODUCTION_SAFETY] = {
-    "production-safety", "生产安全事故", CZ_INCIDENT_GRADE_MAJOR, {
+    "生产安全事故", CZ_INCIDENT_GRADE_MAJOR, {
       { CZ_INCIDENT_CRITERION_DEATHS, { 3, 10, 30 }, { 0 }, 0 },
       { CZ_INCIDENT_CRITERION_SERIOUS_INJURIES, { 10, 50, 100 }, { 0 }, 0 },
       { CZ_INCIDENT_CRITERION_DIRECT_LOSS, { WAN_YUAN (1000), WAN_YUAN (5000), YI_YUAN (1) }, { 0 }, 0 },
@@ -47,7 +56,7 @@ static const TypeRule rules[CZ_INCIDENT_N_TYPES] = {
   },
   /* 国家突发环境事件应急预案 (2014), annex 1. */
   [CZ_INCIDENT_TYPE_ENVIRONMENTAL] = {
-    "environmental", "突发环境事件", CZ_INCIDENT_GRADE_LARGER, {
+    "突发环境事件", CZ_INCIDENT_GRADE_LARGER, {
       { CZ_INCIDENT_CRITERION_DEATHS, { 3, 10, 30 }, { 0 }, 0 },
       { CZ_INCIDENT_CRITERION_SERIOUS_INJURIES, { 10, 50, 100 }, { 0 }, 0 },
       { CZ_INCIDENT_CRITERION_EVACUATED, { 5000, 10000, 50000 }, { 0 }, 0 },
@@ -56,7 +65,7 @@ static const TypeRule rules[CZ_INCIDENT_N_TYPES] = {
   },
   /* 建质〔2010〕111号. */
   [CZ_INCIDENT_TYPE_CONSTRUCTION_QUALITY] = {
-    "construction-quality", "工程质量事故", CZ_INCIDENT_GRADE_LARGER, {
+    "工程质量事故", CZ_INCIDENT_GRADE_LARGER, {
       { CZ_INCIDENT_CRITERION_DEATHS, { 3, 10, 30 }, { 0 }, 1 },
       { CZ_INCIDENT_CRITERION_SERIOUS_INJURIES, { 10, 50, 100 }, { 0 }, 1 },
       { CZ_INCIDENT_CRITERION_DIRECT_LOSS, { WAN_YUAN (1000), WAN_YUAN (5000), YI_YUAN (1) }, { 0 }, WAN_YUAN (100) },
@@ -64,12 +73,12 @@ static const TypeRule rules[CZ_INCIDENT_N_TYPES] = {
   },
   /* No national grading exists: the user states the grade and its basis. */
   [CZ_INCIDENT_TYPE_OTHER_QUALITY] = {
-    "other-quality", "其他质量事故", CZ_INCIDENT_GRADE_LARGER, { { 0 } },
+    "其他质量事故", CZ_INCIDENT_GRADE_LARGER, { { 0 } },
   },
   /* 国家网络安全事件报告管理办法 (2025-11-01) for leaked personal information;
    * the direct-loss bounds are those of the 2023 draft. */
   [CZ_INCIDENT_TYPE_NETWORK_SECURITY] = {
-    "network-security", "网络安全事件", CZ_INCIDENT_GRADE_MAJOR, {
+    "网络安全事件", CZ_INCIDENT_GRADE_MAJOR, {
       { CZ_INCIDENT_CRITERION_PERSONAL_INFORMATION, { 1000000, 10000000, 100000000 }, { 0 }, 0 },
       { CZ_INCIDENT_CRITERION_DIRECT_LOSS, { WAN_YUAN (500), WAN_YUAN (2000), YI_YUAN (1) }, { TRUE, TRUE, TRUE }, 0 },
     },
@@ -77,7 +86,7 @@ static const TypeRule rules[CZ_INCIDENT_N_TYPES] = {
   /* 工业和信息化领域数据安全事件应急预案 (2024): 重大 as stated; 特别重大 is our
    * reading ("above those"); the 较大 bounds are not known to us. */
   [CZ_INCIDENT_TYPE_DATA_SECURITY] = {
-    "data-security", "数据安全事件", CZ_INCIDENT_GRADE_MAJOR, {
+    "数据安全事件", CZ_INCIDENT_GRADE_MAJOR, {
       { CZ_INCIDENT_CRITERION_DIRECT_LOSS, { UNKNOWN, YI_YUAN (1), YI_YUAN (10) }, { TRUE, FALSE, TRUE }, 0 },
       { CZ_INCIDENT_CRITERION_PERSONAL_INFORMATION, { UNKNOWN, 10000000, 100000000 }, { TRUE, FALSE, TRUE }, 0 },
       { CZ_INCIDENT_CRITERION_SENSITIVE_PERSONAL_INFORMATION, { UNKNOWN, 1000000, 10000000 }, { TRUE, FALSE, TRUE }, 0 },
@@ -96,25 +105,21 @@ cz_incident_type_to_id (CzIncidentType type)
 {
   g_return_val_if_fail (type_is_valid (type), NULL);
 
-  return rules[type].id;
+  return cz_enum_get_nick (CZ_TYPE_INCIDENT_TYPE, type);
 }
 
 gboolean
 cz_incident_type_from_id (const char     *id,
                           CzIncidentType *out_type)
 {
+  int value;
+
   g_return_val_if_fail (out_type != NULL, FALSE);
 
-  for (guint i = 0; i < CZ_INCIDENT_N_TYPES; i++)
-    {
-      if (g_strcmp0 (id, rules[i].id) == 0)
-        {
-          *out_type = (CzIncidentType) i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  if (!cz_enum_from_nick (CZ_TYPE_INCIDENT_TYPE, id, &value))
+    return FALSE;
+  *out_type = (CzIncidentType) value;
+  return TRUE;
 }
 
 const char *

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -19,6 +19,10 @@ typedef enum
   CZ_INCIDENT_TYPE_DATA_SECURITY,         /* 数据安全事件 */
   CZ_INCIDENT_N_TYPES,
 } CzIncidentType;
+
+/* Nicks are the types' ids: "production-safety", "environmental", … */
+#define CZ_TYPE_INCIDENT_TYPE (cz_incident_type_get_type ())
+GType cz_incident_type_get_type (void);
 
 /* In increasing order, so grades compare with < and >. */
 typedef enum

@@ -7,11 +7,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cz-enum.h"
 #include "cz-sme.h"
 
+/* The ids ("agriculture", …) are the nicks of CZ_TYPE_SME_INDUSTRY. */
 typedef struct
 {
-  const char *id;
   const char *name_zh;
   const char *label;
   /* Upper bounds (exclusive) of an SME; -1 where the criterion is not used. */
@@ -20,40 +21,58 @@ typedef struct
   gint64 total_assets_wan;
 } IndustryRule;
 
+G_DEFINE_ENUM_TYPE (CzSmeIndustry, cz_sme_industry,
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_AGRICULTURE, "agriculture"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_INDUSTRY, "industry"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_CONSTRUCTION, "construction"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_WHOLESALE, "wholesale"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_RETAIL, "retail"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_TRANSPORT, "transport"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_WAREHOUSING, "warehousing"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_POSTAL, "postal"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_ACCOMMODATION, "accommodation"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_CATERING, "catering"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_INFORMATION_TRANSMISSION, "information-transmission"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_SOFTWARE, "software"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_REAL_ESTATE, "real-estate"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_PROPERTY_MANAGEMENT, "property-management"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_LEASING_BUSINESS, "leasing-business-services"),
+  G_DEFINE_ENUM_VALUE (CZ_SME_INDUSTRY_OTHER, "other"))
+
 /* REGULATION.md §4, from 《中小企业划型标准规定》 (工信部联企业〔2011〕300号). */
 static const IndustryRule rules[CZ_SME_N_INDUSTRIES] = {
   [CZ_SME_INDUSTRY_AGRICULTURE] =
-    { "agriculture", "农林牧渔业", N_("Agriculture, forestry, animal husbandry and fishery"), -1, 20000, -1 },
+    { "农林牧渔业", N_("Agriculture, forestry, animal husbandry and fishery"), -1, 20000, -1 },
   [CZ_SME_INDUSTRY_INDUSTRY] =
-    { "industry", "工业", N_("Industry"), 1000, 40000, -1 },
+    { "工业", N_("Industry"), 1000, 40000, -1 },
   [CZ_SME_INDUSTRY_CONSTRUCTION] =
-    { "construction", "建筑业", N_("Construction"), -1, 80000, 80000 },
+    { "建筑业", N_("Construction"), -1, 80000, 80000 },
   [CZ_SME_INDUSTRY_WHOLESALE] =
-    { "wholesale", "批发业", N_("Wholesale"), 200, 40000, -1 },
+    { "批发业", N_("Wholesale"), 200, 40000, -1 },
   [CZ_SME_INDUSTRY_RETAIL] =
-    { "retail", "零售业", N_("Retail"), 300, 20000, -1 },
+    { "零售业", N_("Retail"), 300, 20000, -1 },
   [CZ_SME_INDUSTRY_TRANSPORT] =
-    { "transport", "交通运输业", N_("Transport"), 1000, 30000, -1 },
+    { "交通运输业", N_("Transport"), 1000, 30000, -1 },
   [CZ_SME_INDUSTRY_WAREHOUSING] =
-    { "warehousing", "仓储业", N_("Warehousing"), 200, 30000, -1 },
+    { "仓储业", N_("Warehousing"), 200, 30000, -1 },
   [CZ_SME_INDUSTRY_POSTAL] =
-    { "postal", "邮政业", N_("Postal services"), 1000, 30000, -1 },
+    { "邮政业", N_("Postal services"), 1000, 30000, -1 },
   [CZ_SME_INDUSTRY_ACCOMMODATION] =
-    { "accommodation", "住宿业", N_("Accommodation"), 300, 10000, -1 },
+    { "住宿业", N_("Accommodation"), 300, 10000, -1 },
   [CZ_SME_INDUSTRY_CATERING] =
-    { "catering", "餐饮业", N_("Catering"), 300, 10000, -1 },
+    { "餐饮业", N_("Catering"), 300, 10000, -1 },
   [CZ_SME_INDUSTRY_INFORMATION_TRANSMISSION] =
-    { "information-transmission", "信息传输业", N_("Information transmission"), 2000, 100000, -1 },
+    { "信息传输业", N_("Information transmission"), 2000, 100000, -1 },
   [CZ_SME_INDUSTRY_SOFTWARE] =
-    { "software", "软件和信息技术服务业", N_("Software and information technology services"), 300, 10000, -1 },
+    { "软件和信息技术服务业", N_("Software and information technology services"), 300, 10000, -1 },
   [CZ_SME_INDUSTRY_REAL_ESTATE] =
-    { "real-estate", "房地产开发经营", N_("Real estate development"), -1, 200000, 10000 },
+    { "房地产开发经营", N_("Real estate development"), -1, 200000, 10000 },
   [CZ_SME_INDUSTRY_PROPERTY_MANAGEMENT] =
-    { "property-management", "物业管理", N_("Property management"), 1000, 5000, -1 },
+    { "物业管理", N_("Property management"), 1000, 5000, -1 },
   [CZ_SME_INDUSTRY_LEASING_BUSINESS] =
-    { "leasing-business-services", "租赁和商务服务业", N_("Leasing and business services"), 300, -1, 120000 },
+    { "租赁和商务服务业", N_("Leasing and business services"), 300, -1, 120000 },
   [CZ_SME_INDUSTRY_OTHER] =
-    { "other", "其他未列明行业", N_("Other industries not listed"), 300, -1, -1 },
+    { "其他未列明行业", N_("Other industries not listed"), 300, -1, -1 },
 };
 
 static gboolean
@@ -67,25 +86,21 @@ cz_sme_industry_to_id (CzSmeIndustry industry)
 {
   g_return_val_if_fail (industry_is_valid (industry), NULL);
 
-  return rules[industry].id;
+  return cz_enum_get_nick (CZ_TYPE_SME_INDUSTRY, industry);
 }
 
 gboolean
 cz_sme_industry_from_id (const char    *id,
                          CzSmeIndustry *out_industry)
 {
+  int value;
+
   g_return_val_if_fail (out_industry != NULL, FALSE);
 
-  for (guint i = 0; i < CZ_SME_N_INDUSTRIES; i++)
-    {
-      if (g_strcmp0 (id, rules[i].id) == 0)
-        {
-          *out_industry = (CzSmeIndustry) i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  if (!cz_enum_from_nick (CZ_TYPE_SME_INDUSTRY, id, &value))
+    return FALSE;
+  *out_industry = (CzSmeIndustry) value;
+  return TRUE;
 }
 
 const char *

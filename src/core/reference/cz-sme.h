@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -30,6 +30,10 @@ typedef enum
   CZ_SME_INDUSTRY_OTHER,                     /* 其他未列明行业 */
   CZ_SME_N_INDUSTRIES,
 } CzSmeIndustry;
+
+/* Nicks are the industries' ids: "agriculture", "industry", … */
+#define CZ_TYPE_SME_INDUSTRY (cz_sme_industry_get_type ())
+GType cz_sme_industry_get_type (void);
 
 typedef enum
 {

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "cz-enum.h"
 #include "cz-rules-private.h"
 #include "cz-json-limits.h"
 
@@ -57,52 +58,70 @@ typedef struct
 
 typedef struct
 {
-  const char *id;
-  guint       min_fields;
-  ParamSpec   params[5];
+  guint     min_fields;
+  ParamSpec params[5];
 } CheckKindSpec;
 
+/* The names packs give the checks. */
+G_DEFINE_ENUM_TYPE (CzCheckKind, cz_check_kind,
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_REQUIRED, "required"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_DECLARED, "declared"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_MIN_INTEGER, "min_integer"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_MIN_MONEY, "min_money"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_RATIO_MIN, "ratio_min"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_NOT_GREATER, "not_greater"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_SAME_CITY, "same_city"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_FUNCTIONAL_AREAS, "functional_areas"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_AREA_SUM_MATCHES, "area_sum_matches"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_CALL_YEAR, "call_year"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_QUOTA, "quota"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_INCIDENTS_DECLARED, "incidents_declared"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_INCIDENTS_CLEAR, "incidents_clear"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_NOTE, "note"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_VALID_INPUT, "valid_input"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_PLAN_TARGETS, "plan_targets"),
+  G_DEFINE_ENUM_VALUE (CZ_CHECK_PLAN_TARGETS_NAMED, "plan_targets_named"))
+
 static const CheckKindSpec check_kinds[CZ_N_CHECKS] = {
-  [CZ_CHECK_REQUIRED]           = { "required", 1, { { NULL } } },
-  [CZ_CHECK_DECLARED]           = { "declared", 1, { { "value", PARAM_STRING, SLOT_TEXT, TRUE } } },
-  [CZ_CHECK_MIN_INTEGER]        = { "min_integer", 1, { { "min", PARAM_INTEGER, SLOT_NUMBER, TRUE } } },
-  [CZ_CHECK_MIN_MONEY]          = { "min_money", 1, {
+  [CZ_CHECK_REQUIRED]           = { 1, { { NULL } } },
+  [CZ_CHECK_DECLARED]           = { 1, { { "value", PARAM_STRING, SLOT_TEXT, TRUE } } },
+  [CZ_CHECK_MIN_INTEGER]        = { 1, { { "min", PARAM_INTEGER, SLOT_NUMBER, TRUE } } },
+  [CZ_CHECK_MIN_MONEY]          = { 1, {
                                       { "field", PARAM_FIELDS, SLOT_A, TRUE },
                                       { "threshold", PARAM_THRESHOLD_INT, SLOT_NUMBER, TRUE },
                                       { "unless_filled", PARAM_FIELD, SLOT_C, FALSE },
                                       { "province", PARAM_FIELD, SLOT_D, FALSE } } },
-  [CZ_CHECK_RATIO_MIN]          = { "ratio_min", 2, {
+  [CZ_CHECK_RATIO_MIN]          = { 2, {
                                       { "numerator", PARAM_FIELDS, SLOT_A, TRUE },
                                       { "denominator", PARAM_FIELDS, SLOT_B, TRUE },
                                       { "threshold", PARAM_THRESHOLD_INT, SLOT_NUMBER, TRUE },
                                       { "strict_threshold", PARAM_THRESHOLD_BOOL, SLOT_STRICT, FALSE } } },
-  [CZ_CHECK_NOT_GREATER]        = { "not_greater", 2, {
+  [CZ_CHECK_NOT_GREATER]        = { 2, {
                                       { "lesser", PARAM_FIELDS, SLOT_A, TRUE },
                                       { "greater", PARAM_FIELDS, SLOT_B, TRUE } } },
-  [CZ_CHECK_SAME_CITY]          = { "same_city", 2, {
+  [CZ_CHECK_SAME_CITY]          = { 2, {
                                       { "zone_city", PARAM_FIELD, SLOT_C, TRUE },
                                       { "applicant_city", PARAM_FIELD, SLOT_D, TRUE },
                                       { "province", PARAM_FIELDS, SLOT_A, FALSE } } },
-  [CZ_CHECK_FUNCTIONAL_AREAS]   = { "functional_areas", 1, { { "min", PARAM_INTEGER, SLOT_NUMBER, TRUE } } },
-  [CZ_CHECK_AREA_SUM_MATCHES]   = { "area_sum_matches", 2, {
+  [CZ_CHECK_FUNCTIONAL_AREAS]   = { 1, { { "min", PARAM_INTEGER, SLOT_NUMBER, TRUE } } },
+  [CZ_CHECK_AREA_SUM_MATCHES]   = { 2, {
                                       { "areas", PARAM_FIELD, SLOT_C, TRUE },
                                       { "total", PARAM_FIELD, SLOT_D, TRUE },
                                       { "tolerance_percent", PARAM_INTEGER, SLOT_NUMBER, FALSE } } },
-  [CZ_CHECK_CALL_YEAR]          = { "call_year", 1, { { NULL } } },
-  [CZ_CHECK_QUOTA]              = { "quota", 2, { { NULL } } },
-  [CZ_CHECK_INCIDENTS_DECLARED] = { "incidents_declared", 2, { { "type", PARAM_INCIDENT_TYPE, SLOT_TYPE, TRUE } } },
-  [CZ_CHECK_INCIDENTS_CLEAR]    = { "incidents_clear", 1, { { "type", PARAM_INCIDENT_TYPE, SLOT_TYPE, TRUE } } },
-  [CZ_CHECK_NOTE]               = { "note", 0, { { "step", PARAM_STEP, SLOT_STEP, TRUE } } },
-  [CZ_CHECK_VALID_INPUT]        = { "valid_input", 1, { { NULL } } },
-  [CZ_CHECK_PLAN_TARGETS]       = { "plan_targets", 1, { { NULL } } },
-  [CZ_CHECK_PLAN_TARGETS_NAMED] = { "plan_targets_named", 2, { { "indicators", PARAM_STRING, SLOT_TEXT, TRUE } } },
+  [CZ_CHECK_CALL_YEAR]          = { 1, { { NULL } } },
+  [CZ_CHECK_QUOTA]              = { 2, { { NULL } } },
+  [CZ_CHECK_INCIDENTS_DECLARED] = { 2, { { "type", PARAM_INCIDENT_TYPE, SLOT_TYPE, TRUE } } },
+  [CZ_CHECK_INCIDENTS_CLEAR]    = { 1, { { "type", PARAM_INCIDENT_TYPE, SLOT_TYPE, TRUE } } },
+  [CZ_CHECK_NOTE]               = { 0, { { "step", PARAM_STEP, SLOT_STEP, TRUE } } },
+  [CZ_CHECK_VALID_INPUT]        = { 1, { { NULL } } },
+  [CZ_CHECK_PLAN_TARGETS]       = { 1, { { NULL } } },
+  [CZ_CHECK_PLAN_TARGETS_NAMED] = { 2, { { "indicators", PARAM_STRING, SLOT_TEXT, TRUE } } },
 };
 
-const char *
-cz_check_kind_to_id (CzCheckKind kind)
+static const char *
+check_kind_name (CzCheckKind kind)
 {
-  g_return_val_if_fail ((guint) kind < CZ_N_CHECKS, NULL);
-  return check_kinds[kind].id;
+  return cz_enum_get_nick (CZ_TYPE_CHECK_KIND, kind);
 }
 
 static char *
@@ -111,7 +130,7 @@ dup_check_kind_list (void)
   g_autoptr(GString) list = g_string_new (NULL);
 
   for (guint i = 0; i < CZ_N_CHECKS; i++)
-    g_string_append_printf (list, "%s%s", i ? ", " : "", check_kinds[i].id);
+    g_string_append_printf (list, "%s%s", i ? ", " : "", check_kind_name (i));
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
@@ -575,6 +594,7 @@ load_rule_header (Loader               *loader,
   g_autofree char *severity = NULL;
   g_autofree char *check = NULL;
   g_autofree char *known = NULL;
+  int value;
 
   if (!get_string (loader, object, *where, "id", &rule->id, error))
     return FALSE;
@@ -590,14 +610,12 @@ load_rule_header (Loader               *loader,
 
   if (!get_string (loader, object, *where, "check", &check, error))
     return FALSE;
-  for (guint i = 0; i < CZ_N_CHECKS; i++)
-    if (g_str_equal (check, check_kinds[i].id))
-      {
-        *out_kind = &check_kinds[i];
-        rule->check = (CzCheckKind) i;
-      }
-  if (*out_kind != NULL)
-    return TRUE;
+  if (cz_enum_from_nick (CZ_TYPE_CHECK_KIND, check, &value))
+    {
+      rule->check = (CzCheckKind) value;
+      *out_kind = &check_kinds[value];
+      return TRUE;
+    }
 
   known = dup_check_kind_list ();
   return refuse (loader, error, CZ_RULES_ERROR_UNKNOWN_CHECK, *where,
@@ -636,7 +654,7 @@ load_rule_fields (Loader               *loader,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "check “%s” reads at least %u field",
                                 "check “%s” reads at least %u fields", kind->min_fields),
-                   kind->id, kind->min_fields);
+                   check_kind_name (rule->check), kind->min_fields);
   rule->fields = steal_id_list (g_steal_pointer (&fields));
   return TRUE;
 }
@@ -709,7 +727,7 @@ load_rule_params (Loader               *loader,
       if (value == NULL && spec->required)
         return refuse (loader, error, CZ_RULES_ERROR_MISSING_MEMBER, where,
                        /* Translators: %1$s is a parameter name, %2$s a check name */
-                       _("parameter “%1$s” is missing; check “%2$s” needs it"), spec->name, kind->id);
+                       _("parameter “%1$s” is missing; check “%2$s” needs it"), spec->name, check_kind_name (rule->check));
       if (value != NULL && !load_param (loader, where, rule, spec, value, error))
         return FALSE;
     }
@@ -721,7 +739,8 @@ load_rule_params (Loader               *loader,
       for (GList *l = names; l; l = l->next)
         if (!check_takes_param (kind, l->data))
           return refuse (loader, error, CZ_RULES_ERROR_INVALID_VALUE, where,
-                         _("parameter “%1$s” is not one check “%2$s” takes"), (const char *) l->data, kind->id);
+                         _("parameter “%1$s” is not one check “%2$s” takes"), (const char *) l->data,
+                         check_kind_name (rule->check));
     }
 
   if (rule->check == CZ_CHECK_NOT_GREATER &&
@@ -1083,17 +1102,13 @@ load_regions (Loader      *loader,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      gboolean found = FALSE;
+      int region;
 
-      for (guint r = CZ_REGION_EASTERN; r <= CZ_REGION_NORTHEASTERN; r++)
-        if (node_is (node, JSON_STRING) && g_str_equal (json_node_get_string (node), cz_region_to_string (r)))
-          {
-            loader->rules->relaxed_regions |= 1u << r;
-            found = TRUE;
-          }
-      if (!found)
+      if (!node_is (node, JSON_STRING) ||
+          !cz_enum_from_nick (CZ_TYPE_REGION, json_node_get_string (node), &region))
         return refuse (loader, error, CZ_RULES_ERROR_INVALID_VALUE, _("the pack"),
                        _("every member of “relaxed_regions” must be one of eastern, central, western, northeastern"));
+      loader->rules->relaxed_regions |= 1u << region;
     }
   return TRUE;
 }

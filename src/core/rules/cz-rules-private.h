@@ -37,6 +37,10 @@ typedef enum
   CZ_N_CHECKS,
 } CzCheckKind;
 
+/* Nicks are the names in the pack: "required", "min_money", … */
+#define CZ_TYPE_CHECK_KIND (cz_check_kind_get_type ())
+GType cz_check_kind_get_type (void);
+
 struct _CzRule
 {
   guint           index;
@@ -141,7 +145,6 @@ struct _CzRules
 gboolean    cz_rules_load               (CzRules          *self,
                                          const char       *source,
                                          GError          **error);
-const char *cz_check_kind_to_id         (CzCheckKind       kind);
 void        cz_rules_text_clear         (CzRulesText      *text);
 void        cz_rule_free                (CzRule           *rule);
 void        cz_rules_indicator_free     (CzRulesIndicator *indicator);

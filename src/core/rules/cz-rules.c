@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cz-enum.h"
 #include "cz-rules-private.h"
 
 #define BUILTIN_RESOURCE "/io/github/coopzone/CoopZone/core/rules/%u.json"
@@ -33,27 +34,25 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------------ */
 /* Severities, languages                                                    */
 
-static const char * const severity_ids[CZ_N_SEVERITIES] = { "blocker", "warning", "hint" };
-
+/* The ids are the nicks of CZ_TYPE_SEVERITY (cz-types.c). */
 const char *
 cz_severity_to_id (CzSeverity severity)
 {
   g_return_val_if_fail ((guint) severity < CZ_N_SEVERITIES, NULL);
-  return severity_ids[severity];
+  return cz_enum_get_nick (CZ_TYPE_SEVERITY, severity);
 }
 
 gboolean
 cz_severity_from_id (const char *id,
                      CzSeverity *out_severity)
 {
-  for (guint i = 0; i < CZ_N_SEVERITIES; i++)
-    if (g_strcmp0 (id, severity_ids[i]) == 0)
-      {
-        if (out_severity != NULL)
-          *out_severity = (CzSeverity) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!cz_enum_from_nick (CZ_TYPE_SEVERITY, id, &value))
+    return FALSE;
+  if (out_severity != NULL)
+    *out_severity = (CzSeverity) value;
+  return TRUE;
 }
 
 const char *
@@ -302,7 +301,7 @@ cz_rules_lookup_rule (CzRules    *self,
 const char *cz_rule_get_id (const CzRule *rule) { return rule->id; }
 guint cz_rule_get_index (const CzRule *rule) { return rule->index; }
 CzSeverity cz_rule_get_severity (const CzRule *rule) { return rule->severity; }
-const char *cz_rule_get_check (const CzRule *rule) { return cz_check_kind_to_id (rule->check); }
+const char *cz_rule_get_check (const CzRule *rule) { return cz_enum_get_nick (CZ_TYPE_CHECK_KIND, rule->check); }
 const char * const *cz_rule_get_fields (const CzRule *rule) { return rule->fields; }
 const char *cz_rule_get_citation_document (const CzRule *rule) { return rule->citation_document; }
 const char *cz_rule_get_citation_article (const CzRule *rule) { return rule->citation_article; }
