@@ -104,21 +104,21 @@ signer_create (int    argc,
       else if (g_str_equal (argv[i], "--rsa"))
         key_type = CZ_SIGNER_KEY_RSA_3072;
       else
-        return fail (_("Unknown option “%1$s” for %2$s."), argv[i], "signer create");
+        return cz_cli_fail (_("Unknown option “%1$s” for %2$s."), argv[i], "signer create");
     }
   if (name == NULL || out_path == NULL || passphrase_file == NULL)
-    return fail (_("Usage: coopzone-cli signer create --name DEPARTMENT --out FILE.p12 --passphrase-file FILE [--rsa]"));
+    return cz_cli_fail (_("Usage: coopzone-cli signer create --name DEPARTMENT --out FILE.p12 --passphrase-file FILE [--rsa]"));
 
   passphrase = read_secret_file (passphrase_file, &error);
   if (passphrase == NULL)
-    return fail (_("Could not read the passphrase file: %s"), error->message);
+    return cz_cli_fail (_("Could not read the passphrase file: %s"), error->message);
 
   signer = cz_signer_create_department (name, key_type, NULL, &error);
   if (signer == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
   out = g_file_new_for_commandline_arg (out_path);
   if (!cz_signer_save_pkcs12 (signer, out, passphrase, NULL, &error))
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   print_signer (signer);
   return 0;
@@ -143,19 +143,19 @@ signer_import (int    argc,
       else if (argv[i][0] != '-' && path == NULL)
         path = argv[i];
       else
-        return fail (_("Unknown option “%1$s” for %2$s."), argv[i], "signer import");
+        return cz_cli_fail (_("Unknown option “%1$s” for %2$s."), argv[i], "signer import");
     }
   if (path == NULL || passphrase_file == NULL)
-    return fail (_("Usage: coopzone-cli signer import FILE.p12 --passphrase-file FILE"));
+    return cz_cli_fail (_("Usage: coopzone-cli signer import FILE.p12 --passphrase-file FILE"));
 
   passphrase = read_secret_file (passphrase_file, &error);
   if (passphrase == NULL)
-    return fail (_("Could not read the passphrase file: %s"), error->message);
+    return cz_cli_fail (_("Could not read the passphrase file: %s"), error->message);
 
   file = g_file_new_for_commandline_arg (path);
   signer = cz_signer_import_pkcs12_file (file, passphrase, NULL, &imported, NULL, &error);
   if (signer == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   imported_path = g_file_get_path (imported);
   print_signer (signer);
@@ -184,7 +184,7 @@ signer_show (int    argc,
       else if (argv[i][0] != '-' && path == NULL)
         path = argv[i];
       else
-        return fail (_("Unknown option “%1$s” for %2$s."), argv[i], "signer show");
+        return cz_cli_fail (_("Unknown option “%1$s” for %2$s."), argv[i], "signer show");
     }
 
   /* No file: the one signer imported into the user's data folder. */
@@ -199,12 +199,12 @@ signer_show (int    argc,
         if (name[0] != '.')
           g_ptr_array_add (names, g_build_filename (dir_path, name, NULL));
       if (names->len == 0)
-        return fail (_("No signer has been imported. Use “coopzone-cli signer import FILE.p12” or name a file."));
+        return cz_cli_fail (_("No signer has been imported. Use “coopzone-cli signer import FILE.p12” or name a file."));
       if (names->len > 1)
         {
           for (guint i = 0; i < names->len; i++)
             g_print ("%s\n", (char *) g_ptr_array_index (names, i));
-          return fail (_("Several signers are imported: name the file to show."));
+          return cz_cli_fail (_("Several signers are imported: name the file to show."));
         }
       path = chosen = g_strdup (g_ptr_array_index (names, 0));
     }
@@ -213,7 +213,7 @@ signer_show (int    argc,
     {
       passphrase = read_secret_file (passphrase_file, &error);
       if (passphrase == NULL)
-        return fail (_("Could not read the passphrase file: %s"), error->message);
+        return cz_cli_fail (_("Could not read the passphrase file: %s"), error->message);
     }
 
   file = g_file_new_for_commandline_arg (path);
@@ -221,8 +221,8 @@ signer_show (int    argc,
   if (signer == NULL)
     {
       if (passphrase == NULL && g_error_matches (error, CZ_SIGNER_ERROR, CZ_SIGNER_ERROR_BAD_PASSPHRASE))
-        return fail (_("“%s” is protected by a passphrase: give it with --passphrase-file FILE."), path);
-      return fail ("%s", error->message);
+        return cz_cli_fail (_("“%s” is protected by a passphrase: give it with --passphrase-file FILE."), path);
+      return cz_cli_fail ("%s", error->message);
     }
   /* The certificate alone, to hand to whoever verifies the archives. */
   if (pem)
@@ -247,12 +247,11 @@ command_signer (CliContext  *ctx,
     return signer_import (argc - 1, argv + 1);
   if (g_str_equal (argv[0], "show"))
     return signer_show (argc - 1, argv + 1);
-  return fail (_("Unknown signer command “%s”: use create, import or show."), argv[0]);
+  return cz_cli_fail (_("Unknown signer command “%s”: use create, import or show."), argv[0]);
 }
 
 /* ---------------------------------------------------------------------- */
 /* pack                                                                     */
-
 
 static void
 print_blockers (JsonNode *check)
@@ -284,70 +283,91 @@ print_progress (guint64  done,
   *last = percent;
 }
 
-int
-command_pack (CliContext  *ctx,
-              int          argc,
-              char       **argv)
+/* What `pack` was asked to do. */
+typedef struct
+{
+  const char *dossier;
+  const char *out;
+  const char *signer;
+  const char *passphrase_file;
+  const char *pkcs11_uri;
+  const char *pin_file;
+  const char *rules;
+  const char *form;
+  const char *signing_time;
+  gboolean    quiet;
+} PackArgs;
+
+static int
+parse_pack_args (int        argc,
+                 char     **argv,
+                 PackArgs  *args)
+{
+  for (int i = 0; i < argc; i++)
+    {
+      const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+
+      if (g_str_equal (argv[i], "--out") && next)
+        args->out = argv[++i];
+      else if (g_str_equal (argv[i], "--signer") && next)
+        args->signer = argv[++i];
+      else if (g_str_equal (argv[i], "--passphrase-file") && next)
+        args->passphrase_file = argv[++i];
+      else if (g_str_equal (argv[i], "--pkcs11-uri") && next)
+        args->pkcs11_uri = argv[++i];
+      else if (g_str_equal (argv[i], "--pin-file") && next)
+        args->pin_file = argv[++i];
+      else if (g_str_equal (argv[i], "--rules") && next)
+        args->rules = argv[++i];
+      else if (g_str_equal (argv[i], "--form") && next)
+        args->form = argv[++i];
+      else if (g_str_equal (argv[i], "--signing-time") && next)
+        args->signing_time = argv[++i];
+      else if (g_str_equal (argv[i], "--quiet"))
+        args->quiet = TRUE;
+      else if (argv[i][0] != '-' && args->dossier == NULL)
+        args->dossier = argv[i];
+      else
+        return cz_cli_fail (_("Unknown option “%1$s” for %2$s."), argv[i], "pack");
+    }
+  if (args->dossier == NULL || args->out == NULL ||
+      !((args->signer != NULL && args->passphrase_file != NULL && args->pkcs11_uri == NULL) ||
+        (args->pkcs11_uri != NULL && args->pin_file != NULL && args->signer == NULL)))
+    return cz_cli_fail (_("Usage: coopzone-cli pack ID|FILE.json --out OUT.zip (--signer FILE.p12 --passphrase-file FILE | --pkcs11-uri URI --pin-file FILE)"));
+  args->quiet = args->quiet || !isatty (STDERR_FILENO);
+  return 0;
+}
+
+/* The options for @dossier, checked now; NULL, with the blockers printed
+ * and *status set, when the check refuses it. */
+static CzPackOptions *
+prepare_pack (CliContext      *ctx,
+              const PackArgs  *args,
+              CzDossier      **dossier_out,
+              int             *status)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CzStore) store = NULL;
   g_autoptr(CzDossier) dossier = NULL;
   g_autoptr(CzRules) rules = NULL;
   g_autoptr(CzEvidenceStore) evidence = NULL;
-  JsonNode *check;
-  g_autoptr(CzSecret) secret = NULL;
-  g_autoptr(CzSigner) signer = NULL;
   g_autoptr(CzPackOptions) options = NULL;
-  g_autoptr(GFile) out = NULL;
-  g_autoptr(GDateTime) signing_time = NULL;
   g_autofree char *database = NULL;
-  const char *dossier_arg = NULL, *out_path = NULL, *signer_path = NULL, *passphrase_file = NULL;
-  const char *pkcs11_uri = NULL, *pin_file = NULL, *rules_path = NULL, *form_path = NULL, *time_text = NULL;
-  gboolean quiet = FALSE;
+  JsonNode *check;
   guint n_blockers;
-  int last_percent = -10;
 
-  for (int i = 0; i < argc; i++)
-    {
-      const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-
-      if (g_str_equal (argv[i], "--out") && next)
-        out_path = argv[++i];
-      else if (g_str_equal (argv[i], "--signer") && next)
-        signer_path = argv[++i];
-      else if (g_str_equal (argv[i], "--passphrase-file") && next)
-        passphrase_file = argv[++i];
-      else if (g_str_equal (argv[i], "--pkcs11-uri") && next)
-        pkcs11_uri = argv[++i];
-      else if (g_str_equal (argv[i], "--pin-file") && next)
-        pin_file = argv[++i];
-      else if (g_str_equal (argv[i], "--rules") && next)
-        rules_path = argv[++i];
-      else if (g_str_equal (argv[i], "--form") && next)
-        form_path = argv[++i];
-      else if (g_str_equal (argv[i], "--signing-time") && next)
-        time_text = argv[++i];
-      else if (g_str_equal (argv[i], "--quiet"))
-        quiet = TRUE;
-      else if (argv[i][0] != '-' && dossier_arg == NULL)
-        dossier_arg = argv[i];
-      else
-        return fail (_("Unknown option “%1$s” for %2$s."), argv[i], "pack");
-    }
-  if (dossier_arg == NULL || out_path == NULL ||
-      !((signer_path != NULL && passphrase_file != NULL && pkcs11_uri == NULL) ||
-        (pkcs11_uri != NULL && pin_file != NULL && signer_path == NULL)))
-    return fail (_("Usage: coopzone-cli pack ID|FILE.json --out OUT.zip (--signer FILE.p12 --passphrase-file FILE | --pkcs11-uri URI --pin-file FILE)"));
-  quiet = quiet || !isatty (STDERR_FILENO);
-  if (time_text != NULL && (signing_time = g_date_time_new_from_iso8601 (time_text, NULL)) == NULL)
-    return fail (_("“%s” is not a time such as 2026-05-20T09:30:00Z."), time_text);
-
-  dossier = load_dossier_argument (ctx, dossier_arg, &store, &error);
+  dossier = cz_cli_load_dossier_argument (ctx, args->dossier, &store, &error);
   if (dossier == NULL)
-    return fail ("%s", error->message);
-  rules = cz_cli_load_rules (rules_path, dossier, &error);
+    {
+      *status = cz_cli_fail ("%s", error->message);
+      return NULL;
+    }
+  rules = cz_cli_load_rules (args->rules, dossier, &error);
   if (rules == NULL)
-    return fail ("%s", error->message);
+    {
+      *status = cz_cli_fail ("%s", error->message);
+      return NULL;
+    }
 
   /* Evidence lives beside the store's database; a dossier from a file uses
    * the store it would be imported into. */
@@ -356,7 +376,7 @@ command_pack (CliContext  *ctx,
   evidence = cz_evidence_store_new_for_database (database);
   options = cz_pack_options_new_for_dossier (evidence, dossier, rules);
   if (store != NULL && !cz_stored_roster_add_to_pack (options, store, dossier, &error))
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
   check = cz_pack_options_get_check (options);
   n_blockers = cz_archive_check_count_blockers (check);
   if (n_blockers > 0)
@@ -366,65 +386,103 @@ command_pack (CliContext  *ctx,
                                "coopzone-cli: the dossier cannot be packed while it has %u blockers:\n",
                                n_blockers), n_blockers);
       print_blockers (check);
-      return EXIT_BLOCKERS;
+      *status = EXIT_BLOCKERS;
+      return NULL;
     }
   /* Packing seals the pack in use in: the dossier (and its archive) say which. */
   cz_rules_record_in_dossier (rules, dossier);
 
-  secret = read_secret_file (signer_path ? passphrase_file : pin_file, &error);
+  *dossier_out = g_steal_pointer (&dossier);
+  return g_steal_pointer (&options);
+}
+
+/* The signer from a PKCS#12 file or a token, its secret read from a file. */
+static CzSigner *
+open_pack_signer (const PackArgs  *args,
+                  GError         **error)
+{
+  g_autoptr(CzSecret) secret = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  secret = read_secret_file (args->signer ? args->passphrase_file : args->pin_file, &local_error);
   if (secret == NULL)
-    return fail (signer_path ? _("Could not read the passphrase file: %s") : _("Could not read the PIN file: %s"),
-                 error->message);
-  if (signer_path != NULL)
     {
-      g_autoptr(GFile) signer_file = g_file_new_for_commandline_arg (signer_path);
-      signer = cz_signer_new_from_pkcs12_file (signer_file, secret, NULL, &error);
+      g_set_error (error, local_error->domain, local_error->code,
+                   args->signer ? _("Could not read the passphrase file: %s") : _("Could not read the PIN file: %s"),
+                   local_error->message);
+      return NULL;
     }
-  else
-    signer = cz_signer_new_from_pkcs11 (pkcs11_uri, secret, &error);
-  if (signer == NULL)
-    return fail ("%s", error->message);
-
-  cz_pack_options_set_signing_time (options, signing_time);
-  if (form_path != NULL)
+  if (args->signer != NULL)
     {
-      g_autoptr(GFile) form = g_file_new_for_commandline_arg (form_path);
-      cz_pack_options_set_application_form_file (options, form);
+      g_autoptr(GFile) signer_file = g_file_new_for_commandline_arg (args->signer);
+      return cz_signer_new_from_pkcs12_file (signer_file, secret, NULL, error);
     }
+  return cz_signer_new_from_pkcs11 (args->pkcs11_uri, secret, error);
+}
 
-  out = g_file_new_for_commandline_arg (out_path);
-  if (!cz_archive_pack (dossier, options, signer, out, NULL, quiet ? NULL : print_progress, &last_percent, &error))
-    {
-      if (!quiet)
-        g_printerr ("\n");
-      return fail ("%s", error->message);
-    }
-  if (!quiet)
-    g_printerr ("\n");
-
-  g_print ("%s%s%s\n", _("Archive"), cz_cli_colon (), out_path);
+static void
+print_packed (const PackArgs *args,
+              CzPackOptions  *options,
+              CzSigner       *signer)
+{
+  g_print ("%s%s%s\n", _("Archive"), cz_cli_colon (), args->out);
   g_print ("%s%s%s\n", _("Signer"), cz_cli_colon (), cz_signer_get_subject (signer));
   g_print ("%s%s%s\n", _("Signer SHA-256 fingerprint"), cz_cli_colon (), cz_signer_get_fingerprint (signer));
   g_print ("%s%s%s\n", _("Tag manifest SHA-256"), cz_cli_colon (), cz_pack_options_get_tag_manifest_fingerprint (options));
   if (cz_pack_options_get_content_fingerprint (options) != NULL)
     g_print ("%s%s%s\n", _("Content fingerprint (on the form)"), cz_cli_colon (), cz_pack_options_get_content_fingerprint (options));
+}
+
+int
+command_pack (CliContext  *ctx,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzDossier) dossier = NULL;
+  g_autoptr(CzSigner) signer = NULL;
+  g_autoptr(CzPackOptions) options = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GDateTime) signing_time = NULL;
+  PackArgs args = { NULL };
+  int last_percent = -10;
+  int status;
+
+  if ((status = parse_pack_args (argc, argv, &args)) != 0)
+    return status;
+  if (args.signing_time != NULL && (signing_time = g_date_time_new_from_iso8601 (args.signing_time, NULL)) == NULL)
+    return cz_cli_fail (_("“%s” is not a time such as 2026-05-20T09:30:00Z."), args.signing_time);
+
+  options = prepare_pack (ctx, &args, &dossier, &status);
+  if (options == NULL)
+    return status;
+  signer = open_pack_signer (&args, &error);
+  if (signer == NULL)
+    return cz_cli_fail ("%s", error->message);
+
+  cz_pack_options_set_signing_time (options, signing_time);
+  if (args.form != NULL)
+    {
+      g_autoptr(GFile) form = g_file_new_for_commandline_arg (args.form);
+      cz_pack_options_set_application_form_file (options, form);
+    }
+
+  out = g_file_new_for_commandline_arg (args.out);
+  if (!cz_archive_pack (dossier, options, signer, out, NULL, args.quiet ? NULL : print_progress, &last_percent, &error))
+    {
+      if (!args.quiet)
+        g_printerr ("\n");
+      return cz_cli_fail ("%s", error->message);
+    }
+  if (!args.quiet)
+    g_printerr ("\n");
+
+  print_packed (&args, options, signer);
   return 0;
 }
 
 /* ---------------------------------------------------------------------- */
 /* verify                                                                   */
-
-static void
-print_json (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *data = NULL;
-
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, TRUE);
-  data = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", data);
-}
 
 static void
 print_refusal_json (const GError *error)
@@ -449,84 +507,49 @@ print_refusal_json (const GError *error)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
-  print_json (root);
+  cz_cli_print_json (root);
 }
 
-int
-command_verify (CliContext  *ctx,
-                int          argc,
-                char       **argv)
+static int
+parse_verify_args (int           argc,
+                   char        **argv,
+                   const char  **archive_path,
+                   const char  **ca_path,
+                   gboolean     *json)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CzArchiveVerification) result = NULL;
-  g_autoptr(GFile) archive = NULL;
-  g_autoptr(GBytes) trusted = NULL;
-  g_autofree char *time = NULL;
-  const char *archive_path = NULL, *ca_path = NULL;
-  const char * const *problems;
-  const char * const *files;
-  gboolean json = FALSE;
-
   for (int i = 0; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--json"))
-        json = TRUE;
+        *json = TRUE;
       else if (g_str_equal (argv[i], "--ca") && i + 1 < argc)
-        ca_path = argv[++i];
-      else if (argv[i][0] != '-' && archive_path == NULL)
-        archive_path = argv[i];
+        *ca_path = argv[++i];
+      else if (argv[i][0] != '-' && *archive_path == NULL)
+        *archive_path = argv[i];
       else
-        return fail (_("Unknown option “%1$s” for %2$s."), argv[i], "verify");
+        return cz_cli_fail (_("Unknown option “%1$s” for %2$s."), argv[i], "verify");
     }
-  if (archive_path == NULL)
-    return fail (_("Usage: coopzone-cli verify ARCHIVE.zip [--json] [--ca CERT.pem]"));
+  if (*archive_path == NULL)
+    return cz_cli_fail (_("Usage: coopzone-cli verify ARCHIVE.zip [--json] [--ca CERT.pem]"));
+  return 0;
+}
 
-  if (ca_path != NULL)
-    {
-      g_autoptr(GFile) ca = g_file_new_for_commandline_arg (ca_path);
+static void
+print_verification_text (CzArchiveVerification *result,
+                         const char            *archive_path)
+{
+  g_autofree char *time = format_utc (cz_archive_verification_get_signing_time (result));
+  g_autofree char *from = format_utc (cz_archive_verification_get_signer_not_before (result));
+  g_autofree char *until = format_utc (cz_archive_verification_get_signer_not_after (result));
+  const char * const *files = cz_archive_verification_get_files (result);
+  const char * const *problems = cz_archive_verification_get_problems (result);
 
-      trusted = g_file_load_bytes (ca, NULL, NULL, &error);
-      if (trusted == NULL)
-        return fail (_("Could not read the certificate “%s”: %s"), ca_path, error->message);
-    }
-
-  archive = g_file_new_for_commandline_arg (archive_path);
-  if (!g_file_query_exists (archive, NULL))
-    return fail (_("“%s” does not exist."), archive_path);
-  result = cz_archive_verify (archive, trusted, NULL, NULL, NULL, &error);
-  if (result == NULL)
-    {
-      if (g_error_matches (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_READ))
-        return fail ("%s", error->message);
-      if (json)
-        print_refusal_json (error);
-      else
-        g_print ("%s%s%s\n", _("INVALID"), cz_cli_colon (), error->message);
-      return EXIT_INVALID;
-    }
-
-  if (json)
-    {
-      g_autoptr(JsonNode) node = cz_archive_verification_to_json (result);
-
-      print_json (node);
-      return cz_archive_verification_get_valid (result) ? 0 : EXIT_INVALID;
-    }
-
-  time = format_utc (cz_archive_verification_get_signing_time (result));
-  files = cz_archive_verification_get_files (result);
   g_print ("%s\n", cz_archive_verification_get_valid (result) ? _("VALID") : _("INVALID"));
   g_print ("%s%s%s\n", _("Archive"), cz_cli_colon (), archive_path);
   g_print ("%s%s%s\n", _("Signer"), cz_cli_colon (), cz_archive_verification_get_signer_subject (result) ?: "-");
   g_print ("%s%s%s\n", _("Signer SHA-256 fingerprint"), cz_cli_colon (), cz_archive_verification_get_signer_fingerprint (result) ?: "-");
   g_print ("%s%s%s\n", _("Signed at"), cz_cli_colon (), time);
-  {
-    g_autofree char *from = format_utc (cz_archive_verification_get_signer_not_before (result));
-    g_autofree char *until = format_utc (cz_archive_verification_get_signer_not_after (result));
-
-    /* Translators: the signer certificate's validity, "from — until" */
-    g_print ("%s%s%s — %s\n", _("Signer certificate valid"), cz_cli_colon (), from, until);
-  }
+  /* Translators: the signer certificate's validity, "from — until" */
+  g_print ("%s%s%s — %s\n", _("Signer certificate valid"), cz_cli_colon (), from, until);
   g_print ("%s%s%s\n", _("Trust"), cz_cli_colon (), cz_archive_verification_get_trust_checked (result)
                                     ? ((cz_archive_verification_get_failed_checks (result) & CZ_ARCHIVE_CHECK_TRUST)
                                        ? _("not trusted by the given certificate") : _("trusted by the given certificate"))
@@ -541,12 +564,61 @@ command_verify (CliContext  *ctx,
   for (guint i = 0; files[i] != NULL; i++)
     g_print ("  %s\n", files[i]);
 
-  problems = cz_archive_verification_get_problems (result);
   if (problems[0] != NULL)
     {
       g_print ("%s:\n", _("Problems"));
       for (guint i = 0; problems[i] != NULL; i++)
         g_print ("  • %s\n", problems[i]);
     }
+}
+
+int
+command_verify (CliContext  *ctx,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzArchiveVerification) result = NULL;
+  g_autoptr(GFile) archive = NULL;
+  g_autoptr(GBytes) trusted = NULL;
+  const char *archive_path = NULL, *ca_path = NULL;
+  gboolean json = FALSE;
+  int status;
+
+  if ((status = parse_verify_args (argc, argv, &archive_path, &ca_path, &json)) != 0)
+    return status;
+
+  if (ca_path != NULL)
+    {
+      g_autoptr(GFile) ca = g_file_new_for_commandline_arg (ca_path);
+
+      trusted = g_file_load_bytes (ca, NULL, NULL, &error);
+      if (trusted == NULL)
+        return cz_cli_fail (_("Could not read the certificate “%s”: %s"), ca_path, error->message);
+    }
+
+  archive = g_file_new_for_commandline_arg (archive_path);
+  if (!g_file_query_exists (archive, NULL))
+    return cz_cli_fail (_("“%s” does not exist."), archive_path);
+  result = cz_archive_verify (archive, trusted, NULL, NULL, NULL, &error);
+  if (result == NULL)
+    {
+      if (g_error_matches (error, CZ_ARCHIVE_ERROR, CZ_ARCHIVE_ERROR_READ))
+        return cz_cli_fail ("%s", error->message);
+      if (json)
+        print_refusal_json (error);
+      else
+        g_print ("%s%s%s\n", _("INVALID"), cz_cli_colon (), error->message);
+      return EXIT_INVALID;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = cz_archive_verification_to_json (result);
+
+      cz_cli_print_json (node);
+    }
+  else
+    print_verification_text (result, archive_path);
   return cz_archive_verification_get_valid (result) ? 0 : EXIT_INVALID;
 }

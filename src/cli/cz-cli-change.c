@@ -28,9 +28,9 @@ command_change (CliContext  *ctx,
   if (!cz_cli_zone_parse_options (argc, argv, &options))
     return EXIT_BAD_INPUT;
   if (options.positional->len != 2)
-    return fail (_("Usage: coopzone-cli change ID FILE.json [--submitted D] [--today D] [--json]"));
+    return cz_cli_fail (_("Usage: coopzone-cli change ID FILE.json [--submitted D] [--today D] [--json]"));
   if (!cz_cli_zone_open (ctx, options.positional->pdata[0], options.rules_path, &zone, &error))
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   change = cz_cli_take_filing (&zone, CZ_FILING_CHANGE_REQUEST, options.positional->pdata[1], &options, &problems, &status);
   if (change == NULL)

@@ -38,23 +38,23 @@ command_export_form (CliContext  *ctx,
       else if (n_positional < G_N_ELEMENTS (positional))
         positional[n_positional++] = argv[i];
       else
-        return fail (_("Unexpected argument “%s”. Usage: coopzone-cli export-form ID|FILE.json OUT.pdf"), argv[i]);
+        return cz_cli_fail (_("Unexpected argument “%s”. Usage: coopzone-cli export-form ID|FILE.json OUT.pdf"), argv[i]);
     }
   if (n_positional != 2)
-    return fail (_("Name the dossier and the PDF to write. Usage: coopzone-cli export-form ID|FILE.json OUT.pdf"));
+    return cz_cli_fail (_("Name the dossier and the PDF to write. Usage: coopzone-cli export-form ID|FILE.json OUT.pdf"));
 
-  dossier = load_dossier_argument (ctx, positional[0], NULL, &error);
+  dossier = cz_cli_load_dossier_argument (ctx, positional[0], NULL, &error);
   if (dossier == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
   rules = cz_cli_load_rules (rules_path, dossier, &error);
   if (rules == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   cz_form_options_init (&options);
   options.rules = rules;
   out = g_file_new_for_commandline_arg (positional[1]);
   if (!cz_form_render_to_file (dossier, &options, out, NULL, &error))
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   out_name = g_file_get_parse_name (out);
   g_print ("%s%s%s\n", _("Application form"), cz_cli_colon (), out_name);

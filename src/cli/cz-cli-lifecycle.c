@@ -50,7 +50,7 @@ cz_cli_zone_parse_options (int             argc,
         slot = &options->passphrase_path;
       else if (g_str_has_prefix (arg, "--"))
         {
-          fail (_("Unknown option “%s”."), arg);
+          cz_cli_fail (_("Unknown option “%s”."), arg);
           return FALSE;
         }
       else
@@ -60,7 +60,7 @@ cz_cli_zone_parse_options (int             argc,
         }
       if (i + 1 >= argc)
         {
-          fail (_("The option “%s” needs a value."), arg);
+          cz_cli_fail (_("The option “%s” needs a value."), arg);
           return FALSE;
         }
       *slot = argv[++i];
@@ -70,7 +70,7 @@ cz_cli_zone_parse_options (int             argc,
     {
       if (!cz_date_parse_iso (today, &options->today))
         {
-          fail (_("--today: “%s” is not a date; write it as YYYY-MM-DD."), today);
+          cz_cli_fail (_("--today: “%s” is not a date; write it as YYYY-MM-DD."), today);
           return FALSE;
         }
     }
@@ -83,12 +83,12 @@ cz_cli_zone_parse_options (int             argc,
 
       if (!cz_date_parse_iso (options->submitted, &submitted))
         {
-          fail (_("--submitted: “%s” is not a date; write it as YYYY-MM-DD."), options->submitted);
+          cz_cli_fail (_("--submitted: “%s” is not a date; write it as YYYY-MM-DD."), options->submitted);
           return FALSE;
         }
       if (g_date_compare (&submitted, &options->today) > 0)
         {
-          fail (_("--submitted: %s is after today; give the day the filing was handed in."), options->submitted);
+          cz_cli_fail (_("--submitted: %s is after today; give the day the filing was handed in."), options->submitted);
           return FALSE;
         }
     }
@@ -115,7 +115,7 @@ cz_cli_zone_open (CliContext  *ctx,
                    _("“%s”: a zone record lives in the store; import the dossier and name its id."), id);
       return FALSE;
     }
-  out->zone = load_dossier_argument (ctx, id, &out->store, error);
+  out->zone = cz_cli_load_dossier_argument (ctx, id, &out->store, error);
   if (out->zone == NULL)
     goto failed;
   out->rules = cz_cli_load_rules (rules_path, out->zone, error);
@@ -280,20 +280,20 @@ cz_cli_take_filing (CliZone         *zone,
 
   if (filing == NULL)
     {
-      *exit_code = fail ("%s", error->message);
+      *exit_code = cz_cli_fail ("%s", error->message);
       return NULL;
     }
   if (cz_filing_get_kind (filing) != kind)
     {
-      *exit_code = fail (_("%1$s holds a filing of the kind “%2$s”, not “%3$s”."), path,
-                         cz_filing_kind_get_title (cz_filing_get_kind (filing)), cz_filing_kind_get_title (kind));
+      *exit_code = cz_cli_fail (_("%1$s holds a filing of the kind “%2$s”, not “%3$s”."), path,
+                                cz_filing_kind_get_title (cz_filing_get_kind (filing)), cz_filing_kind_get_title (kind));
       return NULL;
     }
   dossier_id = cz_filing_get_dossier_id (filing);
   if (*dossier_id != '\0' && !g_str_equal (dossier_id, cz_dossier_get_id (zone->zone)))
     {
-      *exit_code = fail (_("%1$s belongs to the dossier “%2$s”, not “%3$s”."), path, dossier_id,
-                         cz_dossier_get_id (zone->zone));
+      *exit_code = cz_cli_fail (_("%1$s belongs to the dossier “%2$s”, not “%3$s”."), path, dossier_id,
+                                cz_dossier_get_id (zone->zone));
       return NULL;
     }
   cz_filing_set_dossier_id (filing, cz_dossier_get_id (zone->zone));
@@ -307,14 +307,14 @@ cz_cli_take_filing (CliZone         *zone,
 
   if (!cz_zone_save_filing (zone->store, filing, &error))
     {
-      *exit_code = fail ("%s", error->message);
+      *exit_code = cz_cli_fail ("%s", error->message);
       return NULL;
     }
   g_clear_pointer (&zone->filings, g_ptr_array_unref);
   zone->filings = cz_zone_load_filings (zone->store, cz_dossier_get_id (zone->zone), &error);
   if (zone->filings == NULL)
     {
-      *exit_code = fail ("%s", error->message);
+      *exit_code = cz_cli_fail ("%s", error->message);
       return NULL;
     }
   *exit_code = cz_filing_problems_block (problems) ? EXIT_BLOCKERS : 0;

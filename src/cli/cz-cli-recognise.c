@@ -36,35 +36,35 @@ command_recognise (CliContext  *ctx,
           continue;
         }
       if (i + 1 >= argc)
-        return fail (_("The option “%s” needs a value."), argv[i]);
+        return cz_cli_fail (_("The option “%s” needs a value."), argv[i]);
       *slot = argv[++i];
     }
   if (!cz_cli_zone_parse_options ((int) rest->len, (char **) rest->pdata, &options))
     return EXIT_BAD_INPUT;
   if (options.positional->len != 1 || date == NULL || document == NULL)
-    return fail (_("Usage: coopzone-cli recognise ID --date YYYY-MM-DD --document 文号 [--valid-from D --valid-until D]"));
+    return cz_cli_fail (_("Usage: coopzone-cli recognise ID --date YYYY-MM-DD --document 文号 [--valid-from D --valid-until D]"));
 
   if (!cz_cli_zone_open (ctx, options.positional->pdata[0], options.rules_path, &zone, &error))
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   cz_recognition_clear (&recognition);
   recognition.document_number = g_strdup (document);
   if (!cz_date_parse_iso (date, &recognition.date))
     {
-      status = fail (_("Date of recognition: “%s” is not a date; write it as YYYY-MM-DD."), date);
+      status = cz_cli_fail (_("Date of recognition: “%s” is not a date; write it as YYYY-MM-DD."), date);
       goto out;
     }
   cz_recognition_default_validity (zone.lifecycle, &recognition.date, &recognition.valid_from, &recognition.valid_until);
   if ((from != NULL && !cz_date_parse_iso (from, &recognition.valid_from)) ||
       (until != NULL && !cz_date_parse_iso (until, &recognition.valid_until)))
     {
-      status = fail (_("Validity: write the dates as YYYY-MM-DD."));
+      status = cz_cli_fail (_("Validity: write the dates as YYYY-MM-DD."));
       goto out;
     }
   if (!cz_zone_record_mark_recognised (zone.zone, &recognition, &options.today, &error) ||
       !cz_store_flush (zone.store, &error))
     {
-      status = fail ("%s", error->message);
+      status = cz_cli_fail ("%s", error->message);
       goto out;
     }
 

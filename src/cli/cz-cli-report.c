@@ -25,7 +25,7 @@ print_new_report (CliZone     *zone,
   guint64 year;
 
   if (!g_ascii_string_to_unsigned (year_text, 10, 1900, 9999, &year, NULL))
-    return fail (_("Year of the report: “%s” is not a year."), year_text);
+    return cz_cli_fail (_("Year of the report: “%s” is not a year."), year_text);
   report = cz_filing_new_annual_report (zone->zone, (guint) year, cz_zone_find_report (zone->filings, (guint) year - 1));
   data = cz_filing_to_data (report, NULL);
   g_print ("%s\n", data);
@@ -82,14 +82,14 @@ command_report (CliContext  *ctx,
   if (!cz_cli_zone_parse_options (argc, argv, &options))
     return EXIT_BAD_INPUT;
   if (options.positional->len < 2)
-    return fail (_("Usage: coopzone-cli report ID new YEAR | report ID FILE.json [--submitted D] [--today D] [--json]"));
+    return cz_cli_fail (_("Usage: coopzone-cli report ID new YEAR | report ID FILE.json [--submitted D] [--today D] [--json]"));
   if (!cz_cli_zone_open (ctx, options.positional->pdata[0], options.rules_path, &zone, &error))
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   if (g_str_equal (options.positional->pdata[1], "new"))
     {
       status = options.positional->len == 3 ? print_new_report (&zone, options.positional->pdata[2])
-                                            : fail (_("Name the year of the new report: report ID new 2025"));
+                                            : cz_cli_fail (_("Name the year of the new report: report ID new 2025"));
       cz_cli_zone_clear (&zone);
       return status;
     }

@@ -91,13 +91,13 @@ command_review (CliContext  *ctx,
   if (!cz_cli_zone_parse_options (argc, argv, &options))
     return EXIT_BAD_INPUT;
   if (options.positional->len < 1 || options.positional->len > 2)
-    return fail (_("Usage: coopzone-cli review ID [FILE.json] [--submitted D] [--today D] [--json]"));
+    return cz_cli_fail (_("Usage: coopzone-cli review ID [FILE.json] [--submitted D] [--today D] [--json]"));
   if (!cz_cli_zone_open (ctx, options.positional->pdata[0], options.rules_path, &zone, &error))
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
   if (!cz_zone_record_is_recognised (zone.zone))
     {
       cz_cli_zone_clear (&zone);
-      return fail (_("The dossier is not marked recognised: mark it recognised (date, document number) before filing."));
+      return cz_cli_fail (_("The dossier is not marked recognised: mark it recognised (date, document number) before filing."));
     }
 
   if (options.positional->len == 2)

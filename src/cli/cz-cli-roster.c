@@ -46,13 +46,13 @@ load_stored (CliContext  *ctx,
 
   if (g_str_has_suffix (id, ".json"))
     {
-      fail (_("The roster is kept with a dossier in the store: import “%s” first "
-              "(coopzone-cli import) and give its id."), id);
+      cz_cli_fail (_("The roster is kept with a dossier in the store: import “%s” first "
+                   "(coopzone-cli import) and give its id."), id);
       return NULL;
     }
-  dossier = load_dossier_argument (ctx, id, store, &error);
+  dossier = cz_cli_load_dossier_argument (ctx, id, store, &error);
   if (dossier == NULL)
-    fail ("%s", error->message);
+    cz_cli_fail ("%s", error->message);
   return dossier;
 }
 
@@ -121,7 +121,7 @@ roster_import (CliContext  *ctx,
         {
           guint64 n = g_ascii_strtoull (argv[++i], NULL, 10);
           if (n < 1 || n > 1000)
-            return fail (_("--sheet takes the sheet's number, counting from 1. Usage: %s"), USAGE_IMPORT);
+            return cz_cli_fail (_("--sheet takes the sheet's number, counting from 1. Usage: %s"), USAGE_IMPORT);
           options.sheet = (guint) n - 1;
         }
       else if (g_str_equal (argv[i], "--mapping") && i + 1 < argc)
@@ -129,13 +129,13 @@ roster_import (CliContext  *ctx,
       else if (g_str_equal (argv[i], "--encoding") && i + 1 < argc)
         {
           if (!cz_text_encoding_from_string (argv[++i], &options.encoding))
-            return fail (_("Unknown encoding “%s”: use gb18030 (also for GBK) or utf-8."), argv[i]);
+            return cz_cli_fail (_("Unknown encoding “%s”: use gb18030 (also for GBK) or utf-8."), argv[i]);
         }
       else if (g_str_equal (argv[i], "--year") && i + 1 < argc)
         {
           guint64 y = g_ascii_strtoull (argv[++i], NULL, 10);
           if (y < 2000 || y > 2100)
-            return fail (_("--year takes the year the roster's figures cover, such as 2024."));
+            return cz_cli_fail (_("--year takes the year the roster's figures cover, such as 2024."));
           year = (guint) y;
         }
       else if (g_str_equal (argv[i], "--dry-run"))
@@ -143,10 +143,10 @@ roster_import (CliContext  *ctx,
       else if (argv[i][0] != '-' && n_positional < G_N_ELEMENTS (positional))
         positional[n_positional++] = argv[i];
       else
-        return fail (_("Unexpected argument “%s”. Usage: %s"), argv[i], USAGE_IMPORT);
+        return cz_cli_fail (_("Unexpected argument “%s”. Usage: %s"), argv[i], USAGE_IMPORT);
     }
   if (n_positional != 2)
-    return fail (_("Name the dossier and the roster file. Usage: %s"), USAGE_IMPORT);
+    return cz_cli_fail (_("Name the dossier and the roster file. Usage: %s"), USAGE_IMPORT);
 
   dossier = load_stored (ctx, positional[0], &store);
   if (dossier == NULL)
@@ -159,19 +159,19 @@ roster_import (CliContext  *ctx,
       g_autoptr(GPtrArray) rows = cz_roster_preview (positional[1], options.sheet, options.encoding, 1, &error);
 
       if (rows == NULL)
-        return fail ("%s", error->message);
+        return cz_cli_fail ("%s", error->message);
       if (rows->len == 0)
-        return fail (_("“%s” has no rows. Check that the right sheet is chosen."), positional[1]);
+        return cz_cli_fail (_("“%s” has no rows. Check that the right sheet is chosen."), positional[1]);
       mapping = cz_roster_mapping_new_from_file (mapping_path, g_ptr_array_index (rows, 0),
                                                  g_strv_length (g_ptr_array_index (rows, 0)), &error);
       if (mapping == NULL)
-        return fail ("%s", error->message);
+        return cz_cli_fail ("%s", error->message);
       options.mapping = mapping;
     }
 
   roster = cz_roster_import (positional[1], &options, NULL, NULL, NULL, &error);
   if (roster == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   errors = cz_roster_count_problems (roster, CZ_ROSTER_ERROR_SEVERITY);
   g_print ("%s%s%s\n", _("Roster"), cz_cli_colon (), cz_roster_get_source_name (roster));
@@ -207,7 +207,7 @@ roster_import (CliContext  *ctx,
     }
   set = cz_stored_roster_accept (store, dossier, roster, year, &error);
   if (set == NULL || !cz_store_flush (store, &error))
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Accepted: %u field filled in from the roster.",
                         "Accepted: %u fields filled in from the roster.", set->len), set->len);
   g_print ("\n");
@@ -235,18 +235,18 @@ roster_show (CliContext  *ctx,
       else if (id == NULL && argv[i][0] != '-')
         id = argv[i];
       else
-        return fail (_("Unexpected argument “%s”. Usage: %s"), argv[i], USAGE_SHOW);
+        return cz_cli_fail (_("Unexpected argument “%s”. Usage: %s"), argv[i], USAGE_SHOW);
     }
   if (id == NULL)
-    return fail (_("Name the dossier. Usage: %s"), USAGE_SHOW);
+    return cz_cli_fail (_("Name the dossier. Usage: %s"), USAGE_SHOW);
   dossier = load_stored (ctx, id, &store);
   if (dossier == NULL)
     return EXIT_BAD_INPUT;
   roster = cz_stored_roster_load (store, dossier, &error);
   if (roster == NULL && error != NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
   if (roster == NULL)
-    return fail (_("Dossier %s has no roster yet. Import one with: %s"), id, USAGE_IMPORT);
+    return cz_cli_fail (_("Dossier %s has no roster yet. Import one with: %s"), id, USAGE_IMPORT);
   cz_dossier_get_integer (dossier, CZ_FIELD_ROSTER_YEAR, &year);
   provenance = cz_roster_dup_provenance (dossier);
 
@@ -296,17 +296,17 @@ roster_problems (CliContext  *ctx,
   g_autoptr(GBytes) problems = NULL;
 
   if (argc != 2)
-    return fail (_("Name the dossier and the CSV file to write. Usage: %s"), USAGE_PROBLEMS);
+    return cz_cli_fail (_("Name the dossier and the CSV file to write. Usage: %s"), USAGE_PROBLEMS);
   dossier = load_stored (ctx, argv[0], &store);
   if (dossier == NULL)
     return EXIT_BAD_INPUT;
   csv = cz_store_load_roster (store, cz_dossier_get_id (dossier), &problems, &error);
   if (csv == NULL && error != NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
   if (csv == NULL || problems == NULL)
-    return fail (_("Dossier %s has no roster yet. Import one with: %s"), argv[0], USAGE_IMPORT);
+    return cz_cli_fail (_("Dossier %s has no roster yet. Import one with: %s"), argv[0], USAGE_IMPORT);
   if (!g_file_set_contents (argv[1], g_bytes_get_data (problems, NULL), g_bytes_get_size (problems), &error))
-    return fail (_("Could not write “%s”: %s"), argv[1], error->message);
+    return cz_cli_fail (_("Could not write “%s”: %s"), argv[1], error->message);
   return 0;
 }
 
@@ -321,5 +321,5 @@ command_roster (CliContext  *ctx,
     return roster_show (ctx, argc - 1, argv + 1);
   if (g_str_equal (argv[0], "problems"))
     return roster_problems (ctx, argc - 1, argv + 1);
-  return fail (_("Unknown roster command “%s”: use import, show or problems."), argv[0]);
+  return cz_cli_fail (_("Unknown roster command “%s”: use import, show or problems."), argv[0]);
 }

@@ -9,14 +9,15 @@
 #include <json-glib/json-glib.h>
 
 #include "cz-evidence.h"
+#include "cz-finding.h"
 #include "cz-fields.h"
 #include "cz-rules.h"
+#include "cz-rules-catalog.h"
 #include "cz-store.h"
 #include "cz-score.h"
 #include "cz-validator.h"
 
 #include "cz-cli.h"
-#include "cz-rules-catalog.h"
 
 typedef struct
 {
@@ -41,63 +42,11 @@ parse_options (const char *command,
       else if (argv[i][0] != '-' && wants_dossier && options->dossier == NULL)
         options->dossier = argv[i];
       else
-        return fail (_("Unknown option “%1$s” for %2$s."), argv[i], command);
+        return cz_cli_fail (_("Unknown option “%1$s” for %2$s."), argv[i], command);
     }
   if (wants_dossier && options->dossier == NULL)
-    return fail (_("Name the dossier to check: an id in the store or a .json file."));
+    return cz_cli_fail (_("Name the dossier to check: an id in the store or a .json file."));
   return 0;
-}
-
-/**
- * cz_cli_load_rules:
- * @rules_path: (nullable): the pack named with --rules
- * @dossier: (nullable): the dossier to check
- *
- * The pack named with --rules, else the pack in use for the dossier's call
- * year (an installed pack, else the built-in one), as the application chooses.
- */
-CzRules *
-cz_cli_load_rules (const char  *rules_path,
-                   CzDossier   *dossier,
-                   GError     **error)
-{
-  if (rules_path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (rules_path);
-      return cz_rules_new_from_file (file, error);
-    }
-  if (dossier != NULL)
-    return cz_rules_dup_for_dossier (dossier, error);
-  return cz_rules_dup_for_year (CZ_RULES_BUILTIN_YEAR, error);
-}
-
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *data = NULL;
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  data = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", data);
-}
-
-static void
-add_pack_members (JsonBuilder *builder,
-                  CzRules     *rules)
-{
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, cz_rules_get_id (rules));
-  json_builder_set_member_name (builder, "year");
-  json_builder_add_int_value (builder, cz_rules_get_year (rules));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, cz_rules_get_title (rules, NULL));
-  json_builder_set_member_name (builder, "sha256");
-  json_builder_add_string_value (builder, cz_rules_get_sha256 (rules));
-  json_builder_set_member_name (builder, "provisional");
-  json_builder_add_boolean_value (builder, cz_rules_get_provisional (rules));
 }
 
 static void
@@ -112,54 +61,6 @@ print_pack_header (CzRules *rules)
   g_print ("%s%s%s\n", _("Rules pack"), cz_cli_colon (), cz_rules_get_title (rules, NULL));
   g_print ("  %s\n", line);
   g_print ("  SHA-256: %s\n", cz_rules_get_sha256 (rules));
-}
-
-static void
-add_score_json (JsonBuilder *builder,
-                CzScore     *score)
-{
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "total");
-  json_builder_add_double_value (builder, cz_score_get_total_tenths (score) / 10.0);
-  json_builder_set_member_name (builder, "max");
-  json_builder_add_int_value (builder, cz_score_get_max_points (score));
-  json_builder_set_member_name (builder, "provisional");
-  json_builder_add_boolean_value (builder, cz_score_get_provisional (score));
-  json_builder_set_member_name (builder, "dimensions");
-  json_builder_begin_array (builder);
-  for (guint d = 0; d < cz_score_get_n_dimensions (score); d++)
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, cz_score_get_dimension_id (score, d));
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, cz_score_get_dimension_title (score, d));
-      json_builder_set_member_name (builder, "points");
-      json_builder_add_double_value (builder, cz_score_get_dimension_tenths (score, d) / 10.0);
-      json_builder_set_member_name (builder, "max");
-      json_builder_add_int_value (builder, cz_score_get_dimension_points (score, d));
-      json_builder_set_member_name (builder, "indicators");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < cz_score_get_n_indicators (score, d); i++)
-        {
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, cz_score_get_indicator_id (score, d, i));
-          json_builder_set_member_name (builder, "field");
-          json_builder_add_string_value (builder, cz_score_get_indicator_field (score, d, i));
-          json_builder_set_member_name (builder, "points");
-          json_builder_add_double_value (builder, cz_score_get_indicator_tenths (score, d, i) / 10.0);
-          json_builder_set_member_name (builder, "max");
-          json_builder_add_int_value (builder, cz_score_get_indicator_points (score, d, i));
-          json_builder_set_member_name (builder, "explanation");
-          json_builder_add_string_value (builder, cz_score_get_indicator_explanation (score, d, i));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
 }
 
 static void
@@ -205,250 +106,181 @@ add_evidence_findings (CliContext  *ctx,
   cz_validator_set_external_findings (validator, "evidence", findings);
 }
 
+/* ---------------------------------------------------------------------- */
+/* validate                                                                 */
+
+/* What a check found: gathered once, then printed as text or JSON. */
+typedef struct
+{
+  CzStore     *store;
+  CzDossier   *dossier;
+  CzRules     *rules;
+  CzValidator *validator;
+  CzScore     *score;
+} Report;
+
+static void
+report_clear (Report *report)
+{
+  g_clear_object (&report->score);
+  g_clear_object (&report->validator);
+  g_clear_object (&report->rules);
+  g_clear_object (&report->dossier);
+  g_clear_object (&report->store);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Report, report_clear)
+
+static gboolean
+gather_report (CliContext     *ctx,
+               const Options  *options,
+               Report         *report,
+               GError        **error)
+{
+  report->dossier = cz_cli_load_dossier_argument (ctx, options->dossier, &report->store, error);
+  if (report->dossier == NULL)
+    return FALSE;
+  report->rules = cz_cli_load_rules (options->rules_path, report->dossier, error);
+  if (report->rules == NULL)
+    return FALSE;
+
+  report->validator = cz_validator_new (report->dossier, report->rules);
+  add_evidence_findings (ctx, report->store, report->validator);
+  report->score = cz_score_new (report->rules, report->dossier, NULL);
+  return TRUE;
+}
+
+/* docs/findings-json.md, “coopzone-cli validate --json”. */
+static void
+print_report_json (const Report *report)
+{
+  GListModel *model = G_LIST_MODEL (report->validator);
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  JsonObject *counts = json_object_new ();
+  JsonArray *findings = json_array_new ();
+
+  json_object_set_string_member (object, "dossier", cz_dossier_get_id (report->dossier));
+  json_object_set_member (object, "rules", cz_rules_identity_to_json (report->rules));
+  json_object_set_boolean_member (object, "has_blockers", cz_validator_get_has_blockers (report->validator));
+  for (guint v = 0; v < CZ_N_SEVERITIES; v++)
+    {
+      guint total = 0;
+
+      for (guint s = 0; s < CZ_N_STEPS; s++)
+        total += cz_validator_get_count (report->validator, s, v);
+      json_object_set_int_member (counts, cz_severity_to_id (v), total);
+    }
+  json_object_set_object_member (object, "counts", counts);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CzFinding) finding = g_list_model_get_item (model, i);
+
+      json_array_add_element (findings, cz_finding_to_json (finding));
+    }
+  json_object_set_array_member (object, "findings", findings);
+  json_object_set_member (object, "score", cz_score_to_json (report->score));
+
+  json_node_take_object (root, object);
+  cz_cli_print_json (root);
+}
+
+/* The findings of @step, from @position in the model; returns where the
+ * next step's findings start. */
+static guint
+print_step_findings (const Report *report,
+                     CzStep        step,
+                     guint         position)
+{
+  GListModel *model = G_LIST_MODEL (report->validator);
+  guint n_blockers = cz_validator_get_count (report->validator, step, CZ_SEVERITY_BLOCKER);
+  guint n_warnings = cz_validator_get_count (report->validator, step, CZ_SEVERITY_WARNING);
+  guint n_hints = cz_validator_get_count (report->validator, step, CZ_SEVERITY_HINT);
+
+  if (n_blockers + n_warnings + n_hints == 0)
+    return position;
+  /* Translators: a step of the wizard followed by its counts */
+  g_print ("\n%s — %s %u, %s %u, %s %u\n", cz_step_get_title (step),
+           cz_severity_get_label (CZ_SEVERITY_BLOCKER), n_blockers,
+           cz_severity_get_label (CZ_SEVERITY_WARNING), n_warnings,
+           cz_severity_get_label (CZ_SEVERITY_HINT), n_hints);
+
+  for (; position < g_list_model_get_n_items (model); position++)
+    {
+      g_autoptr(CzFinding) finding = g_list_model_get_item (model, position);
+      const char *field_id = cz_finding_get_field_id (finding);
+
+      if (cz_finding_get_step (finding) != step)
+        break;
+      g_print ("  [%s] %s%s%s\n", cz_severity_get_label (cz_finding_get_severity (finding)),
+               field_id ? field_id : "", field_id ? ": " : "", cz_finding_get_message (finding));
+      g_print ("      %s%s%s%s\n", _("Source"), cz_cli_colon (), cz_finding_get_citation (finding),
+               cz_finding_get_provisional (finding) ? _(" (provisional)") : "");
+    }
+  return position;
+}
+
+static void
+print_result_line (CzValidator *validator)
+{
+  guint blockers = cz_validator_get_n_blockers (validator);
+  guint warnings = cz_validator_get_n_warnings (validator);
+  guint hints = cz_validator_get_n_hints (validator);
+  g_autofree char *blockers_text =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u blocker", "%u blockers", blockers), blockers);
+  g_autofree char *warnings_text =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
+  g_autofree char *hints_text =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hint", "%u hints", hints), hints);
+
+  /* Translators: the counts of findings, e.g. "Result: 1 blocker, 2 warnings, 0 hints." */
+  g_print (_("Result: %1$s, %2$s, %3$s."), blockers_text, warnings_text, hints_text);
+  g_print ("\n");
+}
+
+static void
+print_report_text (const Report *report)
+{
+  g_autofree char *name = cz_dossier_dup_display_name (report->dossier);
+  guint position = 0;
+
+  g_print ("%s\n", name);
+  print_pack_header (report->rules);
+  for (guint s = 0; s < CZ_N_STEPS; s++)
+    position = print_step_findings (report, s, position);
+  print_score (report->score);
+  g_print ("\n");
+  print_result_line (report->validator);
+}
+
 int
 command_validate (CliContext  *ctx,
                   int          argc,
                   char       **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CzDossier) dossier = NULL;
-  g_autoptr(CzRules) rules = NULL;
-  g_autoptr(CzValidator) validator = NULL;
-  g_autoptr(CzScore) score = NULL;
-  g_autoptr(CzStore) store = NULL;
+  g_auto(Report) report = { NULL };
   Options options = { FALSE, NULL, NULL };
-  GListModel *findings;
   int status;
 
   if ((status = parse_options ("validate", argc, argv, TRUE, &options)) != 0)
     return status;
-
-  dossier = load_dossier_argument (ctx, options.dossier, &store, &error);
-  if (dossier == NULL)
-    return fail ("%s", error->message);
-  rules = cz_cli_load_rules (options.rules_path, dossier, &error);
-  if (rules == NULL)
-    return fail ("%s", error->message);
-
-  validator = cz_validator_new (dossier, rules);
-  add_evidence_findings (ctx, store, validator);
-  score = cz_score_new (rules, dossier, NULL);
-  findings = G_LIST_MODEL (validator);
+  if (!gather_report (ctx, &options, &report, &error))
+    return cz_cli_fail ("%s", error->message);
 
   if (options.json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "dossier");
-      json_builder_add_string_value (builder, cz_dossier_get_id (dossier));
-      json_builder_set_member_name (builder, "rules");
-      json_builder_begin_object (builder);
-      add_pack_members (builder, rules);
-      json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "has_blockers");
-      json_builder_add_boolean_value (builder, cz_validator_get_has_blockers (validator));
-      json_builder_set_member_name (builder, "counts");
-      json_builder_begin_object (builder);
-      for (guint v = 0; v < CZ_N_SEVERITIES; v++)
-        {
-          guint total = 0;
-
-          for (guint s = 0; s < CZ_N_STEPS; s++)
-            total += cz_validator_get_count (validator, s, v);
-          json_builder_set_member_name (builder, cz_severity_to_id (v));
-          json_builder_add_int_value (builder, total);
-        }
-      json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "findings");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-        {
-          g_autoptr(CzFinding) finding = g_list_model_get_item (findings, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "rule");
-          json_builder_add_string_value (builder, cz_finding_get_rule_id (finding));
-          json_builder_set_member_name (builder, "severity");
-          json_builder_add_string_value (builder, cz_severity_to_id (cz_finding_get_severity (finding)));
-          json_builder_set_member_name (builder, "step");
-          json_builder_add_string_value (builder, cz_step_to_id (cz_finding_get_step (finding)));
-          json_builder_set_member_name (builder, "field");
-          if (cz_finding_get_field_id (finding))
-            json_builder_add_string_value (builder, cz_finding_get_field_id (finding));
-          else
-            json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "message");
-          json_builder_add_string_value (builder, cz_finding_get_message (finding));
-          json_builder_set_member_name (builder, "citation");
-          json_builder_add_string_value (builder, cz_finding_get_citation (finding));
-          json_builder_set_member_name (builder, "provisional");
-          json_builder_add_boolean_value (builder, cz_finding_get_provisional (finding));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "score");
-      add_score_json (builder, score);
-      json_builder_end_object (builder);
-      print_json (builder);
-    }
+    print_report_json (&report);
   else
-    {
-      g_autofree char *name = cz_dossier_dup_display_name (dossier);
-      guint position = 0;
-
-      g_print ("%s\n", name);
-      print_pack_header (rules);
-      for (guint s = 0; s < CZ_N_STEPS; s++)
-        {
-          guint n_blockers = cz_validator_get_count (validator, s, CZ_SEVERITY_BLOCKER);
-          guint n_warnings = cz_validator_get_count (validator, s, CZ_SEVERITY_WARNING);
-          guint n_hints = cz_validator_get_count (validator, s, CZ_SEVERITY_HINT);
-
-          if (n_blockers + n_warnings + n_hints == 0)
-            continue;
-          /* Translators: a step of the wizard followed by its counts */
-          g_print ("\n%s — %s %u, %s %u, %s %u\n", cz_step_get_title (s),
-                   cz_severity_get_label (CZ_SEVERITY_BLOCKER), n_blockers,
-                   cz_severity_get_label (CZ_SEVERITY_WARNING), n_warnings,
-                   cz_severity_get_label (CZ_SEVERITY_HINT), n_hints);
-
-          for (; position < g_list_model_get_n_items (findings); position++)
-            {
-              g_autoptr(CzFinding) finding = g_list_model_get_item (findings, position);
-
-              if (cz_finding_get_step (finding) != s)
-                break;
-              g_print ("  [%s] %s%s%s\n", cz_severity_get_label (cz_finding_get_severity (finding)),
-                       cz_finding_get_field_id (finding) ? cz_finding_get_field_id (finding) : "",
-                       cz_finding_get_field_id (finding) ? ": " : "",
-                       cz_finding_get_message (finding));
-              g_print ("      %s%s%s%s\n", _("Source"), cz_cli_colon (), cz_finding_get_citation (finding),
-                       cz_finding_get_provisional (finding) ? _(" (provisional)") : "");
-            }
-        }
-      print_score (score);
-      g_print ("\n");
-      {
-        guint blockers = cz_validator_get_n_blockers (validator);
-        guint warnings = cz_validator_get_n_warnings (validator);
-        guint hints = cz_validator_get_n_hints (validator);
-        g_autofree char *blockers_text =
-          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u blocker", "%u blockers", blockers), blockers);
-        g_autofree char *warnings_text =
-          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
-        g_autofree char *hints_text =
-          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hint", "%u hints", hints), hints);
-
-        /* Translators: the counts of findings, e.g. "Result: 1 blocker, 2 warnings, 0 hints." */
-        g_print (_("Result: %1$s, %2$s, %3$s."), blockers_text, warnings_text, hints_text);
-        g_print ("\n");
-      }
-    }
-
-  return cz_validator_get_has_blockers (validator) ? EXIT_BLOCKERS : 0;
+    print_report_text (&report);
+  return cz_validator_get_has_blockers (report.validator) ? EXIT_BLOCKERS : 0;
 }
 
-int
-command_rules (CliContext  *ctx,
-               int          argc,
-               char       **argv)
+/* ---------------------------------------------------------------------- */
+/* rules                                                                    */
+
+static void
+print_rules_text (CzRules *rules)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CzRules) rules = NULL;
-  Options options = { FALSE, NULL, NULL };
-  int status;
-
-  if ((status = parse_options ("rules", argc, argv, FALSE, &options)) != 0)
-    return status;
-  rules = cz_cli_load_rules (options.rules_path, NULL, &error);
-  if (rules == NULL)
-    return fail ("%s", error->message);
-
-  if (options.json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      add_pack_members (builder, rules);
-      json_builder_set_member_name (builder, "rules");
-      json_builder_begin_array (builder);
-      for (guint r = 0; r < cz_rules_get_n_rules (rules); r++)
-        {
-          const CzRule *rule = cz_rules_get_rule (rules, r);
-          const char * const *fields = cz_rule_get_fields (rule);
-          g_autofree char *citation = cz_rule_dup_citation (rule);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, cz_rule_get_id (rule));
-          json_builder_set_member_name (builder, "severity");
-          json_builder_add_string_value (builder, cz_severity_to_id (cz_rule_get_severity (rule)));
-          json_builder_set_member_name (builder, "check");
-          json_builder_add_string_value (builder, cz_rule_get_check (rule));
-          json_builder_set_member_name (builder, "fields");
-          json_builder_begin_array (builder);
-          for (guint i = 0; fields[i]; i++)
-            json_builder_add_string_value (builder, fields[i]);
-          json_builder_end_array (builder);
-          json_builder_set_member_name (builder, "citation");
-          json_builder_add_string_value (builder, citation);
-          json_builder_set_member_name (builder, "provisional");
-          json_builder_add_boolean_value (builder, cz_rule_get_provisional (rule));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "dimensions");
-      json_builder_begin_array (builder);
-      for (guint d = 0; d < cz_rules_get_n_dimensions (rules); d++)
-        {
-          const CzRulesDimension *dimension = cz_rules_get_dimension (rules, d);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, cz_rules_dimension_get_id (dimension));
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, cz_rules_dimension_get_title (dimension, NULL));
-          json_builder_set_member_name (builder, "points");
-          json_builder_add_int_value (builder, cz_rules_dimension_get_points (dimension));
-          json_builder_set_member_name (builder, "indicators");
-          json_builder_begin_array (builder);
-          for (guint i = 0; i < cz_rules_dimension_get_n_indicators (dimension); i++)
-            {
-              const CzRulesIndicator *indicator = cz_rules_dimension_get_indicator (dimension, i);
-
-              json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "id");
-              json_builder_add_string_value (builder, cz_rules_indicator_get_id (indicator));
-              json_builder_set_member_name (builder, "field");
-              json_builder_add_string_value (builder, cz_rules_indicator_get_field (indicator));
-              json_builder_set_member_name (builder, "points");
-              json_builder_add_int_value (builder, cz_rules_indicator_get_points (indicator));
-              json_builder_end_object (builder);
-            }
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "evidence");
-      json_builder_begin_array (builder);
-      for (guint e = 0; e < cz_rules_get_n_evidence_slots (rules); e++)
-        {
-          const CzEvidenceSlot *slot = cz_rules_get_evidence_slot (rules, e);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, cz_evidence_slot_get_id (slot));
-          json_builder_set_member_name (builder, "required");
-          json_builder_add_boolean_value (builder, cz_evidence_slot_get_required (slot));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      print_json (builder);
-      return 0;
-    }
-
   print_pack_header (rules);
   g_print ("\n%s\n", _("Rules:"));
   for (guint r = 0; r < cz_rules_get_n_rules (rules); r++)
@@ -481,6 +313,32 @@ command_rules (CliContext  *ctx,
       g_print ("  %s: %s%s\n", cz_evidence_slot_get_id (slot), cz_evidence_slot_get_title (slot, NULL),
                cz_evidence_slot_get_required (slot) ? "" : _(" (optional)"));
     }
+}
+
+int
+command_rules (CliContext  *ctx,
+               int          argc,
+               char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzRules) rules = NULL;
+  Options options = { FALSE, NULL, NULL };
+  int status;
+
+  if ((status = parse_options ("rules", argc, argv, FALSE, &options)) != 0)
+    return status;
+  rules = cz_cli_load_rules (options.rules_path, NULL, &error);
+  if (rules == NULL)
+    return cz_cli_fail ("%s", error->message);
+
+  if (options.json)
+    {
+      g_autoptr(JsonNode) root = cz_rules_to_json (rules);
+
+      cz_cli_print_json (root);
+    }
+  else
+    print_rules_text (rules);
   return 0;
 }
 
@@ -519,7 +377,7 @@ record_installed_pack (CliContext *ctx,
   if (error == NULL && store != NULL)
     cz_store_flush (store, &error);
   if (error != NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   if (n_recorded > 0)
     {
@@ -545,11 +403,11 @@ command_install_rules (CliContext  *ctx,
 
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
   if (bytes == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   rules = cz_rules_install (bytes, argv[0], &error);
   if (rules == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   /* Translators: %1$s is the pack's id, %2$u its call year, %3$s its SHA-256 */
   g_print (_("Rules pack %1$s is now in use for %2$u (SHA-256 %3$s)."),

@@ -26,7 +26,7 @@ list_zones (CliContext     *ctx,
   guint n = 0;
 
   if (store == NULL || (infos = cz_store_list_dossiers (store, &error)) == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < infos->len; i++)
@@ -100,11 +100,11 @@ show_zone (CliContext     *ctx,
   CliZone zone;
 
   if (!cz_cli_zone_open (ctx, id, options->rules_path, &zone, &error))
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
   if (!cz_zone_record_is_recognised (zone.zone))
     {
       cz_cli_zone_clear (&zone);
-      return fail (_("The dossier is not marked recognised: mark it recognised (date, document number) before filing."));
+      return cz_cli_fail (_("The dossier is not marked recognised: mark it recognised (date, document number) before filing."));
     }
   duties = cz_zone_dup_open_duties (zone.lifecycle, zone.zone, zone.filings, &options->today);
   risks = cz_revocation_evaluate (zone.lifecycle, zone.zone, zone.filings, &options->today);
@@ -167,7 +167,7 @@ command_zones (CliContext  *ctx,
   if (!cz_cli_zone_parse_options (argc, argv, &options))
     return EXIT_BAD_INPUT;
   if (options.positional->len > 1)
-    return fail (_("Usage: coopzone-cli zones [ID] [--today D] [--json]"));
+    return cz_cli_fail (_("Usage: coopzone-cli zones [ID] [--today D] [--json]"));
   if (options.positional->len == 1)
     return show_zone (ctx, options.positional->pdata[0], &options);
   return list_zones (ctx, &options);

@@ -45,64 +45,6 @@ typedef struct
   CommandFunc  func;
 } Command;
 
-const char *
-cz_cli_colon (void)
-{
-  /* Translators: between a label and its value on one line of coopzone-cli's output */
-  return _(": ");
-}
-
-int
-fail (const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr ("coopzone-cli: %s\n", message);
-  return EXIT_BAD_INPUT;
-}
-
-static CzStore *
-open_store (CliContext  *ctx,
-            GError     **error)
-{
-  g_autofree char *path = ctx->store_path ? g_strdup (ctx->store_path) : cz_store_dup_default_path ();
-  CzStore *store = cz_store_new (path, error);
-
-  if (store != NULL && cz_store_get_recovery_message (store) != NULL)
-    g_printerr ("coopzone-cli: %s\n", cz_store_get_recovery_message (store));
-  return store;
-}
-
-/* A dossier named on the command line: a file when it ends in .json and
- * exists, otherwise an id in the store. */
-CzDossier *
-load_dossier_argument (CliContext  *ctx,
-                       const char  *argument,
-                       CzStore    **store_out,
-                       GError     **error)
-{
-  g_autoptr(CzStore) store = NULL;
-
-  if (g_str_has_suffix (argument, ".json") || g_file_test (argument, G_FILE_TEST_IS_REGULAR))
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argument);
-      return cz_dossier_new_from_file (file, NULL, error);
-    }
-
-  store = open_store (ctx, error);
-  if (store == NULL)
-    return NULL;
-  if (store_out != NULL)
-    *store_out = g_object_ref (store);
-  return cz_store_open_dossier (store, argument, error);
-}
-
 static char *
 format_time (GDateTime *time)
 {
@@ -120,15 +62,15 @@ command_list (CliContext  *ctx,
               char       **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CzStore) store = open_store (ctx, &error);
+  g_autoptr(CzStore) store = cz_cli_open_store (ctx, &error);
   g_autoptr(GPtrArray) infos = NULL;
 
   if (store == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   infos = cz_store_list_dossiers (store, &error);
   if (infos == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   for (guint i = 0; i < infos->len; i++)
     {
@@ -141,21 +83,20 @@ command_list (CliContext  *ctx,
   return 0;
 }
 
-
 static int
 command_show (CliContext  *ctx,
               int          argc,
               char       **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CzDossier) dossier = load_dossier_argument (ctx, argv[0], NULL, &error);
+  g_autoptr(CzDossier) dossier = cz_cli_load_dossier_argument (ctx, argv[0], NULL, &error);
   g_autoptr(GPtrArray) ids = NULL;
   g_autofree char *name = NULL;
   g_autofree char *created = NULL;
   g_autofree char *modified = NULL;
 
   if (dossier == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   name = cz_dossier_dup_display_name (dossier);
   created = format_time (cz_dossier_get_created (dossier));
@@ -184,15 +125,15 @@ command_export (CliContext  *ctx,
                 char       **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CzDossier) dossier = load_dossier_argument (ctx, argv[0], NULL, &error);
+  g_autoptr(CzDossier) dossier = cz_cli_load_dossier_argument (ctx, argv[0], NULL, &error);
   g_autoptr(GFile) file = NULL;
 
   if (dossier == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   file = g_file_new_for_commandline_arg (argv[1]);
   if (!cz_dossier_save_to_file (dossier, file, NULL, &error))
-    return fail (_("Could not write “%s”: %s"), argv[1], error->message);
+    return cz_cli_fail (_("Could not write “%s”: %s"), argv[1], error->message);
   return 0;
 }
 
@@ -210,19 +151,19 @@ command_import (CliContext  *ctx,
   g_autofree char *unknown = NULL;
 
   if (source == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
-  store = open_store (ctx, &error);
+  store = cz_cli_open_store (ctx, &error);
   if (store == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   /* Started here: it says which pack it is prepared with. */
   rules = cz_rules_record_for_dossier (source, &error);
   if (rules == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
   imported = cz_store_import_dossier (store, source, &error);
   if (imported == NULL)
-    return fail ("%s", error->message);
+    return cz_cli_fail ("%s", error->message);
 
   unknown = cz_dossier_dup_unknown_fields_message (imported);
   if (unknown != NULL)
@@ -242,18 +183,18 @@ command_sample (CliContext  *ctx,
 
   if (argc == 1 && g_strcmp0 (argv[0], "--store") == 0)
     {
-      g_autoptr(CzStore) store = open_store (ctx, &error);
+      g_autoptr(CzStore) store = cz_cli_open_store (ctx, &error);
       g_autoptr(CzDossier) imported = NULL;
       g_autoptr(CzRules) rules = NULL;
 
       if (store == NULL)
-        return fail ("%s", error->message);
+        return cz_cli_fail ("%s", error->message);
       rules = cz_rules_record_for_dossier (sample, &error);
       if (rules == NULL)
-        return fail ("%s", error->message);
+        return cz_cli_fail ("%s", error->message);
       imported = cz_store_import_dossier (store, sample, &error);
       if (imported == NULL || !cz_sample_add_evidence_to_stored (store, imported, NULL, &error))
-        return fail ("%s", error->message);
+        return cz_cli_fail ("%s", error->message);
       g_print ("%s\n", cz_dossier_get_id (imported));
       return 0;
     }
@@ -263,7 +204,7 @@ command_sample (CliContext  *ctx,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[0]);
 
       if (!cz_dossier_save_to_file (sample, file, NULL, &error))
-        return fail (_("Could not write “%s”: %s"), argv[0], error->message);
+        return cz_cli_fail (_("Could not write “%s”: %s"), argv[0], error->message);
       return 0;
     }
 
@@ -347,7 +288,7 @@ main (int   argc,
           continue;
         }
       print_usage (stderr);
-      return fail (_("Unknown option “%s”."), argv[first]);
+      return cz_cli_fail (_("Unknown option “%s”."), argv[first]);
     }
 
   if (first >= argc)
@@ -365,15 +306,15 @@ main (int   argc,
         continue;
 
       if (n_args < command->min_args || n_args > command->max_args)
-        return fail (_("Usage: coopzone-cli %s %s"), command->name, command->args);
+        return cz_cli_fail (_("Usage: coopzone-cli %s %s"), command->name, command->args);
 
       for (int a = first + 1; a < argc; a++)
         if (!g_utf8_validate (argv[a], -1, NULL))
-          return fail (_("Argument %d is not valid UTF-8 text."), a - first);
+          return cz_cli_fail (_("Argument %d is not valid UTF-8 text."), a - first);
 
       return command->func (&ctx, n_args, argv + first + 1);
     }
 
   print_usage (stderr);
-  return fail (_("Unknown command “%s”."), argv[first]);
+  return cz_cli_fail (_("Unknown command “%s”."), argv[first]);
 }

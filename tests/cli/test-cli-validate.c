@@ -133,7 +133,7 @@ test_json_output (CzCliFixture  *fixture,
     {
       JsonObject *finding = json_array_get_object_element (findings, i);
 
-      if (g_str_equal (json_object_get_string_member (finding, "rule"), "declaration-truthful"))
+      if (g_str_equal (json_object_get_string_member (finding, "rule_id"), "declaration-truthful"))
         {
           found = TRUE;
           g_assert_cmpstr (json_object_get_string_member (finding, "severity"), ==, "blocker");
@@ -257,7 +257,7 @@ test_evidence_findings (CzCliFixture  *fixture,
       if (g_strcmp0 (json_object_get_string_member (finding, "step"), "evidence") != 0)
         continue;
       n_evidence++;
-      g_assert_cmpstr (json_object_get_string_member (finding, "field"), ==, "evidence.development-plan");
+      g_assert_cmpstr (json_object_get_string_member (finding, "field_id"), ==, "evidence.development-plan");
       g_assert_cmpstr (json_object_get_string_member (finding, "severity"), ==, "blocker");
     }
   g_assert_cmpuint (n_evidence, ==, 1);

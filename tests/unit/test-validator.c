@@ -928,6 +928,73 @@ test_plan_targets (Fixture       *fixture,
   assert_contains (message, "12 quantified targets are counted but not listed");
 }
 
+/* The one schema of docs/findings-json.md: what an archive's dossier.json
+ * and validate --json hold is what the engine computed, in tenths. */
+static void
+test_json (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(CzScore) score = cz_score_new (fixture->rules, fixture->dossier, "en");
+  g_autoptr(JsonNode) score_node = cz_score_to_json (score);
+  g_autoptr(JsonNode) pack_node = cz_rules_identity_to_json (fixture->rules);
+  JsonObject *object = json_node_get_object (score_node);
+  JsonArray *dimensions = json_object_get_array_member (object, "dimensions");
+  GListModel *model = G_LIST_MODEL (fixture->validator);
+  gint64 sum = 0;
+
+  g_assert_cmpint (json_object_get_int_member (object, "total_tenths"), ==, 705);
+  g_assert_cmpint (json_object_get_int_member (object, "max_points"), ==, 100);
+  g_assert_true (json_object_get_boolean_member (object, "provisional"));
+  g_assert_cmpuint (json_array_get_length (dimensions), ==, cz_score_get_n_dimensions (score));
+  for (guint d = 0; d < json_array_get_length (dimensions); d++)
+    {
+      JsonObject *dimension = json_array_get_object_element (dimensions, d);
+      JsonArray *indicators = json_object_get_array_member (dimension, "indicators");
+      gint64 dimension_sum = 0;
+
+      g_assert_cmpstr (json_object_get_string_member (dimension, "id"), ==, cz_score_get_dimension_id (score, d));
+      for (guint i = 0; i < json_array_get_length (indicators); i++)
+        {
+          JsonObject *indicator = json_array_get_object_element (indicators, i);
+
+          g_assert_cmpstr (json_object_get_string_member (indicator, "field_id"), ==,
+                           cz_score_get_indicator_field (score, d, i));
+          g_assert_cmpint (json_object_get_int_member (indicator, "max_points"), ==,
+                           cz_score_get_indicator_points (score, d, i));
+          dimension_sum += json_object_get_int_member (indicator, "tenths");
+        }
+      g_assert_cmpint (dimension_sum, ==, json_object_get_int_member (dimension, "tenths"));
+      sum += dimension_sum;
+    }
+  g_assert_cmpint (sum, ==, 705);
+
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (pack_node), "id"), ==,
+                   cz_rules_get_id (fixture->rules));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (pack_node), "sha256"), ==,
+                   cz_rules_get_sha256 (fixture->rules));
+
+  /* A finding on a field, and one on the whole dossier (null field_id). */
+  cz_dossier_clear (fixture->dossier, CZ_FIELD_DECLARATION_TRUTHFUL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CzFinding) finding = g_list_model_get_item (model, i);
+      g_autoptr(JsonNode) node = cz_finding_to_json (finding);
+      JsonObject *member = json_node_get_object (node);
+
+      g_assert_cmpstr (json_object_get_string_member (member, "rule_id"), ==, cz_finding_get_rule_id (finding));
+      g_assert_cmpstr (json_object_get_string_member (member, "severity"), ==,
+                       cz_severity_to_id (cz_finding_get_severity (finding)));
+      g_assert_cmpstr (json_object_get_string_member (member, "step"), ==, cz_step_to_id (cz_finding_get_step (finding)));
+      g_assert_cmpstr (json_object_get_string_member (member, "message"), ==, cz_finding_get_message (finding));
+      if (cz_finding_get_field_id (finding) == NULL)
+        g_assert_true (json_object_get_null_member (member, "field_id"));
+      else
+        g_assert_cmpstr (json_object_get_string_member (member, "field_id"), ==, cz_finding_get_field_id (finding));
+      g_assert_cmpint (json_object_get_boolean_member (member, "provisional"), ==, cz_finding_get_provisional (finding));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -954,6 +1021,7 @@ main (int   argc,
   ADD ("/validator/external-findings", test_external_findings);
   ADD ("/validator/language", test_language);
   ADD ("/validator/score", test_score);
+  ADD ("/validator/json", test_json);
 
   g_test_add ("/validator/plan-targets", Fixture, NULL, fixture_set_up, test_plan_targets, fixture_tear_down);
 

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "cz-enum.h"
 #include "cz-finding.h"
 
 struct _CzFinding
@@ -154,4 +155,47 @@ cz_finding_equal (CzFinding *a,
          a->step == b->step &&
          a->provisional == b->provisional &&
          g_strcmp0 (a->message, b->message) == 0;
+}
+
+static void
+set_string_or_null (JsonObject *object,
+                    const char *name,
+                    const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, name, value);
+  else
+    json_object_set_null_member (object, name);
+}
+
+/**
+ * cz_finding_to_json:
+ *
+ * The one way a finding is written: by `coopzone-cli validate --json` and
+ * `evidence --json`, and into an archive's dossier.json, whose readers
+ * depend on these members (docs/findings-json.md).
+ *
+ * Returns: (transfer full): `{ "rule_id", "severity", "field_id", "step",
+ *   "message", "citation", "provisional" }`
+ */
+JsonNode *
+cz_finding_to_json (CzFinding *self)
+{
+  JsonObject *object;
+  JsonNode *node;
+
+  g_return_val_if_fail (CZ_IS_FINDING (self), NULL);
+
+  object = json_object_new ();
+  set_string_or_null (object, "rule_id", cz_finding_get_rule_id (self));
+  set_string_or_null (object, "severity", cz_enum_get_nick (CZ_TYPE_SEVERITY, cz_finding_get_severity (self)));
+  set_string_or_null (object, "field_id", cz_finding_get_field_id (self));
+  set_string_or_null (object, "step", cz_enum_get_nick (CZ_TYPE_STEP, cz_finding_get_step (self)));
+  set_string_or_null (object, "message", cz_finding_get_message (self));
+  set_string_or_null (object, "citation", cz_finding_get_citation (self));
+  json_object_set_boolean_member (object, "provisional", cz_finding_get_provisional (self));
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "cz-fields.h"
 #include "cz-types.h"
@@ -33,6 +34,9 @@ CzStep       cz_finding_get_step         (CzFinding  *self);
 const char  *cz_finding_get_message      (CzFinding  *self);
 const char  *cz_finding_get_citation     (CzFinding  *self);
 gboolean     cz_finding_get_provisional  (CzFinding  *self);
+
+/* The finding as an object of docs/findings-json.md. */
+JsonNode    *cz_finding_to_json          (CzFinding  *self);
 
 /* Same rule, field, severity, message and provisional flag. */
 gboolean     cz_finding_equal            (CzFinding  *a,

@@ -7,112 +7,37 @@
 
 #include "cz-archive-check.h"
 
-static void add_string (JsonBuilder *builder, const char *name, const char *value);
-
-static void
-add_finding (JsonBuilder *builder,
-             CzFinding   *finding)
-{
-  json_builder_begin_object (builder);
-  add_string (builder, "rule_id", cz_finding_get_rule_id (finding));
-  add_string (builder, "severity", cz_severity_to_id (cz_finding_get_severity (finding)));
-  add_string (builder, "field_id", cz_finding_get_field_id (finding));
-  add_string (builder, "step", cz_step_to_id (cz_finding_get_step (finding)));
-  add_string (builder, "message", cz_finding_get_message (finding));
-  add_string (builder, "citation", cz_finding_get_citation (finding));
-  json_builder_set_member_name (builder, "provisional");
-  json_builder_add_boolean_value (builder, cz_finding_get_provisional (finding));
-  json_builder_end_object (builder);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
+/* The check an archive records: the pack, the findings and the estimate,
+ * each written by its core function (docs/findings-json.md). Readers of
+ * dossier.json depend on these members, in archives made by any version. */
 JsonNode *
 cz_archive_check_new_from_validator (CzValidator *validator,
                                      GPtrArray   *extra_findings,
                                      CzScore     *score)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  CzRules *rules = cz_validator_get_rules (validator);
-  GListModel *findings = G_LIST_MODEL (validator);
+  GListModel *model = G_LIST_MODEL (validator);
+  JsonObject *object = json_object_new ();
+  JsonArray *findings = json_array_new ();
+  JsonNode *node;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "rules_pack");
-  json_builder_begin_object (builder);
-  add_string (builder, "id", cz_rules_get_id (rules));
-  add_string (builder, "sha256", cz_rules_get_sha256 (rules));
-  json_builder_set_member_name (builder, "year");
-  json_builder_add_int_value (builder, cz_rules_get_year (rules));
-  json_builder_set_member_name (builder, "provisional");
-  json_builder_add_boolean_value (builder, cz_rules_get_provisional (rules));
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "findings");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+  json_object_set_member (object, "rules_pack", cz_rules_identity_to_json (cz_validator_get_rules (validator)));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(CzFinding) finding = g_list_model_get_item (findings, i);
+      g_autoptr(CzFinding) finding = g_list_model_get_item (model, i);
 
-      add_finding (builder, finding);
+      json_array_add_element (findings, cz_finding_to_json (finding));
     }
   for (guint i = 0; extra_findings != NULL && i < extra_findings->len; i++)
-    add_finding (builder, g_ptr_array_index (extra_findings, i));
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "score");
+    json_array_add_element (findings, cz_finding_to_json (g_ptr_array_index (extra_findings, i)));
+  json_object_set_array_member (object, "findings", findings);
   if (score != NULL)
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "total_tenths");
-      json_builder_add_int_value (builder, cz_score_get_total_tenths (score));
-      json_builder_set_member_name (builder, "max_points");
-      json_builder_add_int_value (builder, cz_score_get_max_points (score));
-      json_builder_set_member_name (builder, "provisional");
-      json_builder_add_boolean_value (builder, cz_score_get_provisional (score));
-      json_builder_set_member_name (builder, "dimensions");
-      json_builder_begin_array (builder);
-      for (guint d = 0; d < cz_score_get_n_dimensions (score); d++)
-        {
-          json_builder_begin_object (builder);
-          add_string (builder, "id", cz_score_get_dimension_id (score, d));
-          json_builder_set_member_name (builder, "tenths");
-          json_builder_add_int_value (builder, cz_score_get_dimension_tenths (score, d));
-          json_builder_set_member_name (builder, "max_points");
-          json_builder_add_int_value (builder, cz_score_get_dimension_points (score, d));
-          json_builder_set_member_name (builder, "indicators");
-          json_builder_begin_array (builder);
-          for (guint k = 0; k < cz_score_get_n_indicators (score, d); k++)
-            {
-              json_builder_begin_object (builder);
-              add_string (builder, "id", cz_score_get_indicator_id (score, d, k));
-              add_string (builder, "field_id", cz_score_get_indicator_field (score, d, k));
-              json_builder_set_member_name (builder, "tenths");
-              json_builder_add_int_value (builder, cz_score_get_indicator_tenths (score, d, k));
-              json_builder_set_member_name (builder, "max_points");
-              json_builder_add_int_value (builder, cz_score_get_indicator_points (score, d, k));
-              json_builder_end_object (builder);
-            }
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
+    json_object_set_member (object, "score", cz_score_to_json (score));
   else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
+    json_object_set_null_member (object, "score");
 
-  return json_builder_get_root (builder);
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
 }
 
 JsonNode *

@@ -399,3 +399,130 @@ const char *cz_evidence_slot_get_title (const CzEvidenceSlot *s, const char *lan
 const char * const *cz_evidence_slot_get_criteria (const CzEvidenceSlot *s) { return (const char * const *) s->criteria; }
 gboolean cz_evidence_slot_get_required (const CzEvidenceSlot *s) { return s->required; }
 guint64 cz_evidence_slot_get_max_bytes (const CzEvidenceSlot *s) { return s->max_bytes; }
+
+/* ------------------------------------------------------------------------ */
+/* JSON                                                                     */
+
+static void
+add_identity_members (JsonObject *object,
+                      CzRules    *self)
+{
+  json_object_set_string_member (object, "id", self->id);
+  json_object_set_int_member (object, "year", self->year);
+  json_object_set_string_member (object, "title", cz_rules_get_title (self, NULL));
+  json_object_set_string_member (object, "sha256", self->sha256);
+  json_object_set_boolean_member (object, "provisional", self->provisional);
+}
+
+static JsonNode *
+node_take_object (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
+/**
+ * cz_rules_identity_to_json:
+ *
+ * Which pack a check used: in `coopzone-cli validate --json` and in an
+ * archive's dossier.json (docs/findings-json.md).
+ *
+ * Returns: (transfer full): `{ "id", "year", "title", "sha256", "provisional" }`
+ */
+JsonNode *
+cz_rules_identity_to_json (CzRules *self)
+{
+  JsonObject *object;
+
+  g_return_val_if_fail (CZ_IS_RULES (self), NULL);
+
+  object = json_object_new ();
+  add_identity_members (object, self);
+  return node_take_object (object);
+}
+
+static JsonObject *
+rule_to_json (const CzRule *rule)
+{
+  g_autofree char *citation = cz_rule_dup_citation (rule);
+  JsonObject *object = json_object_new ();
+  JsonArray *fields = json_array_new ();
+
+  json_object_set_string_member (object, "id", rule->id);
+  json_object_set_string_member (object, "severity", cz_severity_to_id (rule->severity));
+  json_object_set_string_member (object, "check", cz_rule_get_check (rule));
+  for (guint i = 0; rule->fields[i]; i++)
+    json_array_add_string_element (fields, rule->fields[i]);
+  json_object_set_array_member (object, "fields", fields);
+  json_object_set_string_member (object, "citation", citation);
+  json_object_set_boolean_member (object, "provisional", rule->provisional);
+  return object;
+}
+
+static JsonObject *
+dimension_to_json (const CzRulesDimension *dimension)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *indicators = json_array_new ();
+
+  json_object_set_string_member (object, "id", dimension->id);
+  json_object_set_string_member (object, "title", text_pick (&dimension->title, NULL));
+  json_object_set_int_member (object, "points", dimension->points);
+  for (guint i = 0; i < dimension->indicators->len; i++)
+    {
+      const CzRulesIndicator *indicator = g_ptr_array_index (dimension->indicators, i);
+      JsonObject *item = json_object_new ();
+
+      json_object_set_string_member (item, "id", indicator->id);
+      json_object_set_string_member (item, "field", indicator->field);
+      json_object_set_int_member (item, "points", indicator->points);
+      json_array_add_object_element (indicators, item);
+    }
+  json_object_set_array_member (object, "indicators", indicators);
+  return object;
+}
+
+/**
+ * cz_rules_to_json:
+ *
+ * The pack as `coopzone-cli rules --json` shows it: its identity, then its
+ * rules, dimensions and evidence slots, with the member names of the pack
+ * file (docs/findings-json.md).
+ *
+ * Returns: (transfer full): a JSON object
+ */
+JsonNode *
+cz_rules_to_json (CzRules *self)
+{
+  JsonObject *object;
+  JsonArray *rules;
+  JsonArray *dimensions;
+  JsonArray *evidence;
+
+  g_return_val_if_fail (CZ_IS_RULES (self), NULL);
+
+  object = json_object_new ();
+  rules = json_array_new ();
+  dimensions = json_array_new ();
+  evidence = json_array_new ();
+  add_identity_members (object, self);
+  for (guint r = 0; r < self->rules->len; r++)
+    json_array_add_object_element (rules, rule_to_json (g_ptr_array_index (self->rules, r)));
+  json_object_set_array_member (object, "rules", rules);
+  for (guint d = 0; d < self->dimensions->len; d++)
+    json_array_add_object_element (dimensions, dimension_to_json (g_ptr_array_index (self->dimensions, d)));
+  json_object_set_array_member (object, "dimensions", dimensions);
+  for (guint e = 0; e < self->evidence->len; e++)
+    {
+      const CzEvidenceSlot *slot = g_ptr_array_index (self->evidence, e);
+      JsonObject *item = json_object_new ();
+
+      json_object_set_string_member (item, "id", slot->id);
+      json_object_set_boolean_member (item, "required", slot->required);
+      json_array_add_object_element (evidence, item);
+    }
+  json_object_set_array_member (object, "evidence", evidence);
+  return node_take_object (object);
+}

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "cz-divisions.h"
 #include "cz-types.h"
@@ -156,5 +157,11 @@ const char        *cz_evidence_slot_get_title    (const CzEvidenceSlot *slot,
 const char * const *cz_evidence_slot_get_criteria (const CzEvidenceSlot *slot); /* rule ids */
 gboolean           cz_evidence_slot_get_required (const CzEvidenceSlot *slot);
 guint64            cz_evidence_slot_get_max_bytes (const CzEvidenceSlot *slot);
+
+/* The pack as objects of docs/findings-json.md: who it is (id, year,
+ * title, sha256, provisional), or that and its rules, dimensions and
+ * evidence slots. */
+JsonNode          *cz_rules_identity_to_json   (CzRules       *self);
+JsonNode          *cz_rules_to_json            (CzRules       *self);
 
 G_END_DECLS

@@ -278,3 +278,71 @@ const char *cz_score_get_indicator_field (CzScore *self, guint d, guint i) { ret
 guint cz_score_get_indicator_points (CzScore *self, guint d, guint i) { return cz_rules_indicator_get_points (indicator_at (self, d, i)->indicator); }
 guint cz_score_get_indicator_tenths (CzScore *self, guint d, guint i) { return indicator_at (self, d, i)->tenths; }
 const char *cz_score_get_indicator_explanation (CzScore *self, guint d, guint i) { return indicator_at (self, d, i)->explanation; }
+
+static JsonObject *
+indicator_to_json (CzScore *self,
+                   guint    d,
+                   guint    i)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "id", cz_score_get_indicator_id (self, d, i));
+  json_object_set_string_member (object, "field_id", cz_score_get_indicator_field (self, d, i));
+  json_object_set_string_member (object, "title", cz_score_get_indicator_title (self, d, i));
+  json_object_set_int_member (object, "tenths", cz_score_get_indicator_tenths (self, d, i));
+  json_object_set_int_member (object, "max_points", cz_score_get_indicator_points (self, d, i));
+  json_object_set_string_member (object, "explanation", cz_score_get_indicator_explanation (self, d, i));
+  return object;
+}
+
+static JsonObject *
+dimension_to_json (CzScore *self,
+                   guint    d)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *indicators = json_array_new ();
+
+  json_object_set_string_member (object, "id", cz_score_get_dimension_id (self, d));
+  json_object_set_string_member (object, "title", cz_score_get_dimension_title (self, d));
+  json_object_set_int_member (object, "tenths", cz_score_get_dimension_tenths (self, d));
+  json_object_set_int_member (object, "max_points", cz_score_get_dimension_points (self, d));
+  for (guint i = 0; i < cz_score_get_n_indicators (self, d); i++)
+    json_array_add_object_element (indicators, indicator_to_json (self, d, i));
+  json_object_set_array_member (object, "indicators", indicators);
+  return object;
+}
+
+/**
+ * cz_score_to_json:
+ *
+ * The one way an estimate is written: by `coopzone-cli validate --json` and
+ * into an archive's dossier.json. Points are whole tenths, as the engine
+ * counts them, so a reader gets back exactly what was computed
+ * (docs/findings-json.md).
+ *
+ * Returns: (transfer full): `{ "total_tenths", "max_points", "provisional",
+ *   "dimensions": [ { "id", "title", "tenths", "max_points", "indicators":
+ *   [ { "id", "field_id", "title", "tenths", "max_points", "explanation" } ] } ] }`
+ */
+JsonNode *
+cz_score_to_json (CzScore *self)
+{
+  JsonObject *object;
+  JsonArray *dimensions;
+  JsonNode *node;
+
+  g_return_val_if_fail (CZ_IS_SCORE (self), NULL);
+
+  object = json_object_new ();
+  dimensions = json_array_new ();
+  json_object_set_int_member (object, "total_tenths", cz_score_get_total_tenths (self));
+  json_object_set_int_member (object, "max_points", cz_score_get_max_points (self));
+  json_object_set_boolean_member (object, "provisional", cz_score_get_provisional (self));
+  for (guint d = 0; d < cz_score_get_n_dimensions (self); d++)
+    json_array_add_object_element (dimensions, dimension_to_json (self, d));
+  json_object_set_array_member (object, "dimensions", dimensions);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
+}

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "cz-dossier.h"
 #include "cz-rules.h"
@@ -61,5 +62,8 @@ const char  *cz_score_get_indicator_explanation (CzScore    *self,
 
 /* "7.5" */
 char        *cz_score_format_tenths             (guint       tenths);
+
+/* The estimate as an object of docs/findings-json.md, in tenths of a point. */
+JsonNode    *cz_score_to_json                   (CzScore    *self);
 
 G_END_DECLS
