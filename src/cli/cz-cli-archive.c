@@ -376,7 +376,10 @@ prepare_pack (CliContext      *ctx,
   evidence = cz_evidence_store_new_for_database (database);
   options = cz_pack_options_new_for_dossier (evidence, dossier, rules);
   if (store != NULL && !cz_stored_roster_add_to_pack (options, store, dossier, &error))
-    return cz_cli_fail ("%s", error->message);
+    {
+      *status = cz_cli_fail ("%s", error->message);
+      return NULL;
+    }
   check = cz_pack_options_get_check (options);
   n_blockers = cz_archive_check_count_blockers (check);
   if (n_blockers > 0)

@@ -60,7 +60,7 @@ command_change (CliContext  *ctx,
       json_builder_set_member_name (builder, "problems");
       cz_cli_add_problems_json (builder, problems);
       json_builder_end_object (builder);
-      cz_cli_print_json (builder);
+      cz_cli_print_builder (builder);
     }
   else
     {

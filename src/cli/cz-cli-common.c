@@ -108,3 +108,12 @@ cz_cli_print_json (JsonNode *node)
   data = json_generator_to_data (generator, NULL);
   g_print ("%s\n", data);
 }
+
+/* Prints what @builder built as indented JSON on stdout. */
+void
+cz_cli_print_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  cz_cli_print_json (root);
+}

@@ -251,19 +251,6 @@ cz_cli_add_problems_json (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-void
-cz_cli_print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *data = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", data);
-}
-
 CzFiling *
 cz_cli_take_filing (CliZone         *zone,
                     CzFilingKind     kind,

@@ -64,7 +64,6 @@ void      cz_cli_add_duty_json      (JsonBuilder    *builder,
 gboolean  cz_cli_print_problems     (GPtrArray      *problems);
 void      cz_cli_add_problems_json  (JsonBuilder    *builder,
                                      GPtrArray      *problems);
-void      cz_cli_print_json         (JsonBuilder    *builder);
 
 /* Reads a filing of @kind from @path for the zone, stamps --submitted,
  * checks it, saves it (a draft when it has blockers) and prints the

@@ -120,7 +120,7 @@ command_report (CliContext  *ctx,
       json_builder_set_member_name (builder, "progress");
       json_builder_add_value (builder, cz_review_table_to_json (table));
       json_builder_end_object (builder);
-      cz_cli_print_json (builder);
+      cz_cli_print_builder (builder);
       cz_duty_clear (&duty);
     }
   else

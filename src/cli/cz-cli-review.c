@@ -148,7 +148,7 @@ command_review (CliContext  *ctx,
           cz_cli_add_problems_json (builder, problems);
         }
       json_builder_end_object (builder);
-      cz_cli_print_json (builder);
+      cz_cli_print_builder (builder);
     }
   else
     {

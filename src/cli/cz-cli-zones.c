@@ -83,7 +83,7 @@ list_zones (CliContext     *ctx,
   json_builder_end_array (builder);
 
   if (options->json)
-    cz_cli_print_json (builder);
+    cz_cli_print_builder (builder);
   else if (n == 0)
     g_print ("%s\n", _("No dossier is marked recognised yet (coopzone-cli recognise ID --date … --document …)."));
   return 0;
@@ -136,7 +136,7 @@ show_zone (CliContext     *ctx,
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      cz_cli_print_json (builder);
+      cz_cli_print_builder (builder);
     }
   else
     {

@@ -39,6 +39,7 @@ CzRules    *cz_cli_load_rules            (const char  *rules_path,
                                           CzDossier   *dossier,
                                           GError     **error);
 void        cz_cli_print_json            (JsonNode    *node);
+void        cz_cli_print_builder         (JsonBuilder *builder);
 
 /* cz-cli-validate.c */
 int        command_validate      (CliContext  *ctx,
