@@ -437,6 +437,82 @@ test_verify_tampered (CzCliFixture  *fixture,
   cz_cli_result_clear (&result);
 }
 
+/* A damaged entry (its data no longer matches its CRC-32), reported to a
+ * Chinese user in Chinese and naming the entry as the damaged one. */
+static void
+test_verify_damaged_in_chinese (CzCliFixture  *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *archive = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *locales = NULL;
+  g_autofree char *data_home = cz_cli_fixture_path (fixture, "data");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *said = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *localedir = g_getenv ("COOPZONE_LOCALEDIR");
+  g_autofree char *mo = localedir ? g_build_filename (localedir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL) : NULL;
+  int status;
+
+  if (!g_spawn_command_line_sync ("locale -a", &locales, NULL, NULL, NULL) ||
+      (strstr (locales, "zh_CN.utf8") == NULL && strstr (locales, "zh_CN.UTF-8") == NULL))
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is not generated on this machine");
+      return;
+    }
+  if (mo == NULL || !g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the zh_CN translation is not built");
+      return;
+    }
+  if (!g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("/usr/bin/python3 is missing");
+      return;
+    }
+
+  archive = cz_cli_pack_sample (fixture);
+  /* Flip one byte in the middle of the first evidence PDF's compressed data. */
+  command = g_strdup_printf ("/usr/bin/python3 -c 'import struct,sys,zipfile\n"
+                             "z=zipfile.ZipFile(sys.argv[1])\n"
+                             "i=[i for i in z.infolist() if i.filename.endswith(\".pdf\")][0]\n"
+                             "z.close()\n"
+                             "f=open(sys.argv[1],\"r+b\")\n"
+                             "f.seek(i.header_offset+26)\n"
+                             "n,e=struct.unpack(\"<HH\",f.read(4))\n"
+                             "at=i.header_offset+30+n+e+i.compress_size//2\n"
+                             "f.seek(at); b=f.read(1); f.seek(at); f.write(bytes([b[0]^0xff]))\n"
+                             "f.close()' '%s'", archive);
+  {
+    const char *argv[] = { "/bin/sh", "-c", command, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LC_ALL");
+  g_subprocess_launcher_unsetenv (launcher, "LC_MESSAGES");
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  g_subprocess_launcher_setenv (launcher, "LANG", "zh_CN.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("COOPZONE_CLI"), "verify", archive, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("exit %d\n%s%s", g_subprocess_get_exit_status (process), out, err);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 0);
+  said = g_strconcat (out, err, NULL);
+  g_assert_null (strstr (said, "was refused"));
+  g_assert_nonnull (strstr (said, "已拒绝"));
+  g_assert_nonnull (strstr (said, "内容已损坏"));
+  g_assert_nonnull (strstr (said, "损坏的条目："));
+  g_assert_nonnull (strstr (said, ".pdf"));
+}
+
 /* A key on a PKCS#11 token (SoftHSM2 standing in for a USB key), put there
  * with the standard tools from a department certificate. */
 static void
@@ -536,6 +612,7 @@ main (int   argc,
   ADD ("/cli/verify/invalid", test_verify_invalid);
   ADD ("/cli/verify/signer-validity", test_verify_signer_validity);
   ADD ("/cli/verify/tampered", test_verify_tampered);
+  ADD ("/cli/verify/damaged-in-chinese", test_verify_damaged_in_chinese);
   ADD ("/cli/pack/with-token", test_pack_with_token);
 
   status = g_test_run ();

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -104,6 +105,10 @@ cz_zip_refuse (GError        **error,
                const char     *entry_name)
 {
   g_autofree char *shown = entry_name ? g_utf8_make_valid (entry_name, -1) : NULL;
+  /* Readers call this with their thread switched to C.UTF-8 for libarchive's
+   * sake (see stream_entries()), where gettext would see no user language:
+   * translate and format in the process's locale, the one the user chose. */
+  locale_t reading = uselocale (LC_GLOBAL_LOCALE);
   const char *reason;
 
   switch (code)
@@ -164,15 +169,21 @@ cz_zip_refuse (GError        **error,
       break;
     }
 
-  if (shown != NULL)
-    /* TRANSLATORS: "“archive.zip” was refused: <reason> (“entry name”). Ask the sender …" */
+  if (shown != NULL && (code == CZ_ARCHIVE_ERROR_CORRUPT || code == CZ_ARCHIVE_ERROR_TRUNCATED))
+    /* TRANSLATORS: "“archive.zip” was refused: <reason> (damaged entry: “entry name”). Ask the sender …" */
     g_set_error (error, CZ_ARCHIVE_ERROR, code,
-                 _("“%s” was refused: %s (“%s”). Nothing was extracted. Ask the sender for a new archive."),
+                 _("“%s” was refused: %s (damaged entry: “%s”). Nothing was extracted. Ask the sender for a new archive."),
+                 archive_name, reason, shown);
+  else if (shown != NULL)
+    /* TRANSLATORS: "“archive.zip” was refused: <reason> (entry: “entry name”). Ask the sender …" */
+    g_set_error (error, CZ_ARCHIVE_ERROR, code,
+                 _("“%s” was refused: %s (entry: “%s”). Nothing was extracted. Ask the sender for a new archive."),
                  archive_name, reason, shown);
   else
     g_set_error (error, CZ_ARCHIVE_ERROR, code,
                  _("“%s” was refused: %s. Nothing was extracted. Ask the sender for a new archive."),
                  archive_name, reason);
+  uselocale (reading);
   return FALSE;
 }
 
