@@ -709,6 +709,53 @@ test_findings (Fixture       *fixture,
     }
 }
 
+static CzFinding *
+find_finding (GPtrArray  *findings,
+              const char *rule_id,
+              const char *field_id)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (cz_finding_get_rule_id (findings->pdata[i]), rule_id) &&
+        g_strcmp0 (cz_finding_get_field_id (findings->pdata[i]), field_id) == 0)
+      return findings->pdata[i];
+  return NULL;
+}
+
+/* A citation of a page the file does not have is a false citation: a
+ * blocker. Up to the last page is fine; one page past it is not. */
+static void
+test_pages_past_end_block (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CzRules) rules = cz_rules_new_builtin (CZ_RULES_BUILTIN_YEAR, &error);
+  g_autoptr(CzDossier) dossier = cz_dossier_new ("test");
+  g_autofree char *plan = fixture_path (fixture, "plan.pdf");
+  g_autoptr(CzEvidenceInfo) info = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GHashTable) infos = NULL;
+  CzFinding *finding;
+
+  g_assert_no_error (error);
+  cz_test_write_pdf (plan, 36, NULL, NULL);
+  info = import_path (fixture, plan, NULL);
+  g_assert_cmpuint (info->page_count, ==, 36);
+  cz_evidence_add_to_dossier (dossier, "development-plan", info, "30-36");   /* ends on the last page */
+  cz_evidence_add_to_dossier (dossier, "boundary-map", info, "36-37");       /* one page past it */
+  cz_evidence_add_to_dossier (dossier, "sme-list", info, "40-45");           /* the clerk's case */
+
+  infos = cz_evidence_store_inspect_dossier (fixture->store, dossier, rules);
+  findings = cz_evidence_dup_findings (dossier, rules, infos);
+  g_assert_null (find_finding (findings, "evidence-pages", "evidence.development-plan"));
+  finding = find_finding (findings, "evidence-pages", "evidence.boundary-map");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (cz_finding_get_severity (finding), ==, CZ_SEVERITY_BLOCKER);
+  g_assert_nonnull (strstr (cz_finding_get_message (finding), "37"));
+  finding = find_finding (findings, "evidence-pages", "evidence.sme-list");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (cz_finding_get_severity (finding), ==, CZ_SEVERITY_BLOCKER);
+}
+
 static void
 test_sample_evidence (Fixture       *fixture,
                       gconstpointer  data)
@@ -874,6 +921,7 @@ main (int   argc,
   ADD ("/evidence/import-async", test_import_async);
   ADD ("/evidence/dossier-records", test_dossier_records);
   ADD ("/evidence/findings", test_findings);
+  ADD ("/evidence/pages-past-end-block", test_pages_past_end_block);
   ADD ("/evidence/sample", test_sample_evidence);
   ADD ("/evidence/page-renderer", test_page_renderer);
   ADD ("/evidence/page-renderer-bad-file", test_page_renderer_bad_file);

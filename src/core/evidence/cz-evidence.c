@@ -531,7 +531,12 @@ cz_evidence_dup_findings (CzDossier  *dossier,
                                  _("%s: %s"), cz_evidence_record_get_text (record, "name"),
                                  pages_error->message);
 
-              g_ptr_array_add (findings, cz_finding_new ("evidence-pages", CZ_SEVERITY_WARNING,
+              /* Pages the file does not have are a false citation, not a
+               * slip of the keyboard: the dossier cannot go out with it. */
+              gboolean past_end = cz_page_ranges_validate (pages, 0, NULL);
+
+              g_ptr_array_add (findings, cz_finding_new ("evidence-pages",
+                                                         past_end ? CZ_SEVERITY_BLOCKER : CZ_SEVERITY_WARNING,
                                                          field_id, CZ_STEP_EVIDENCE, message,
                                                          NULL, FALSE));
             }
