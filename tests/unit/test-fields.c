@@ -71,6 +71,13 @@ test_phone (void)
   assert_refused (CZ_FIELD_CONTACT_PHONE, "12912345678", "11 digits");    /* no such prefix */
   assert_refused (CZ_FIELD_CONTACT_PHONE, "66881234", "area code");       /* no area code */
   assert_refused (CZ_FIELD_CONTACT_PHONE, "call me", "11 digits");
+  /* Full-width digits and signs, as a Chinese input method types them, are
+   * read as the plain ones, with the same limits on either side. */
+  assert_ok (CZ_FIELD_CONTACT_PHONE, "１３９１２３４５６７８");
+  assert_ok (CZ_FIELD_CONTACT_PHONE, "＋８６　１３９－１２３４－５６７８");
+  assert_ok (CZ_FIELD_CONTACT_PHONE, "０５１２－６６８８１２３４");
+  assert_refused (CZ_FIELD_CONTACT_PHONE, "１３９１２３４５６７", "11 digits");      /* 10 digits */
+  assert_refused (CZ_FIELD_CONTACT_PHONE, "１３９１２３４５６７８９", "11 digits");  /* 12 digits */
 }
 
 static void

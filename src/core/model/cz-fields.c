@@ -396,11 +396,18 @@ check_phone (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
+      /* Full-width digits, ＋, －, （, ） and the ideographic space, as a
+       * Chinese input method types them, stand for the plain ones. */
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        c -= 0xFEE0;
+      else if (c == 0x3000)
+        c = ' ';
+
       if (g_unichar_isdigit (c) && c < 0x80)
         g_string_append_c (digits, (char) c);
       else if (c == '+' && digits->len == 0)
         continue;
-      else if (c == ' ' || c == '-' || c == '(' || c == ')' || c == 0xFF08 || c == 0xFF09)
+      else if (c == ' ' || c == '-' || c == '(' || c == ')')
         continue;
       else
         goto bad;
