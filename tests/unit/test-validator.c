@@ -256,6 +256,94 @@ test_sme_share (Fixture       *fixture,
   g_assert_cmpuint (n_findings_of (fixture, "sme-not-more-than-total"), ==, 1);
 }
 
+/* Checks that follow from the definitions: 小巨人 ≤ 专精特新 ≤ SMEs ≤
+ * enterprises, high-tech ≤ enterprises, export ≤ revenue. Equal passes, one
+ * more is a blocker. */
+static void
+assert_not_greater (Fixture    *fixture,
+                    const char *rule_id,
+                    const char *lesser,
+                    const char *greater,
+                    gint64      bound,
+                    gboolean    money)
+{
+  if (money)
+    {
+      cz_dossier_set_money (fixture->dossier, greater, bound);
+      cz_dossier_set_money (fixture->dossier, lesser, bound);
+    }
+  else
+    {
+      cz_dossier_set_integer (fixture->dossier, greater, bound);
+      cz_dossier_set_integer (fixture->dossier, lesser, bound);
+    }
+  g_assert_cmpuint (n_findings_of (fixture, rule_id), ==, 0);
+
+  if (money)
+    cz_dossier_set_money (fixture->dossier, lesser, bound + 1);
+  else
+    cz_dossier_set_integer (fixture->dossier, lesser, bound + 1);
+  g_assert_cmpuint (n_findings_of (fixture, rule_id), ==, 1);
+  g_assert_true (cz_validator_get_has_blockers (fixture->validator));
+  {
+    const CzRule *rule = cz_rules_lookup_rule (fixture->rules, rule_id);
+
+    g_assert_nonnull (rule);
+    g_assert_cmpint (cz_rule_get_severity (rule), ==, CZ_SEVERITY_BLOCKER);
+    g_assert_nonnull (cz_rule_get_citation_document (rule));
+  }
+
+  if (money)
+    cz_dossier_set_money (fixture->dossier, lesser, bound);
+  else
+    cz_dossier_set_integer (fixture->dossier, lesser, bound);
+  g_assert_cmpuint (n_findings_of (fixture, rule_id), ==, 0);
+}
+
+static void
+test_cross_checks (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  cz_dossier_set_integer (fixture->dossier, "enterprises.y2024.total", 2000);
+  cz_dossier_set_integer (fixture->dossier, "enterprises.y2024.sme", 1900);
+  cz_dossier_set_integer (fixture->dossier, "indicators.specialized_smes", 300);
+  cz_dossier_set_integer (fixture->dossier, "indicators.high_tech_enterprises", 100);
+  g_assert_false (cz_validator_get_has_blockers (fixture->validator));
+
+  assert_not_greater (fixture, "little-giants-not-more-than-specialized",
+                      "indicators.little_giants", "indicators.specialized_smes", 30, FALSE);
+  cz_dossier_set_integer (fixture->dossier, "indicators.little_giants", 0);
+  assert_not_greater (fixture, "specialized-not-more-than-smes",
+                      "indicators.specialized_smes", "enterprises.y2024.sme", 338, FALSE);
+  cz_dossier_set_integer (fixture->dossier, "enterprises.y2024.sme", 1900);
+  cz_dossier_set_integer (fixture->dossier, "indicators.specialized_smes", 300);
+  assert_not_greater (fixture, "high-tech-not-more-than-enterprises",
+                      "indicators.high_tech_enterprises", "enterprises.y2024.total", 1900, FALSE);
+  cz_dossier_set_integer (fixture->dossier, "indicators.high_tech_enterprises", 100);
+  cz_dossier_set_integer (fixture->dossier, "enterprises.y2024.total", 2000);
+
+  /* Every year: exports and revenue, to the fen. */
+  for (guint year = 2022; year <= 2024; year++)
+    {
+      g_autofree char *export = g_strdup_printf ("revenue.y%u.export", year);
+      g_autofree char *total = g_strdup_printf ("revenue.y%u.total", year);
+      g_autofree char *sme = g_strdup_printf ("enterprises.y%u.sme", year);
+      g_autofree char *enterprises = g_strdup_printf ("enterprises.y%u.total", year);
+
+      assert_not_greater (fixture, "export-not-more-than-revenue", export, total, YI (120), TRUE);
+      assert_not_greater (fixture, "sme-not-more-than-total", sme, enterprises, 1000, FALSE);
+    }
+  {
+    g_autofree char *message = NULL;
+
+    cz_dossier_set_money (fixture->dossier, "revenue.y2023.export", YI (121));
+    message = message_of (fixture, "export-not-more-than-revenue");
+    assert_contains (message, "2023");
+    assert_contains (message, "1,210,000.00 万元");
+    assert_contains (message, "1,200,000.00 万元");
+  }
+}
+
 typedef struct
 {
   const char *type;
@@ -615,8 +703,8 @@ test_reevaluates_only_readers (Fixture       *fixture,
 
       readers += g_strv_contains (fields, "revenue.y2024.total");
     }
-  /* revenue-figures-required, revenue-threshold and input-valid */
-  g_assert_cmpuint (readers, ==, 3);
+  /* revenue-figures-required, revenue-threshold, export-not-more-than-revenue and input-valid */
+  g_assert_cmpuint (readers, ==, 4);
 
   cz_dossier_set_money (fixture->dossier, "revenue.y2024.total", YI (150));
   g_assert_cmpuint (cz_validator_get_evaluation_count (fixture->validator, NULL), ==, total + readers);
@@ -1008,6 +1096,7 @@ main (int   argc,
   ADD ("/validator/revenue-threshold", test_revenue_threshold);
   ADD ("/validator/revenue-relaxation", test_revenue_relaxation);
   ADD ("/validator/sme-share", test_sme_share);
+  ADD ("/validator/cross-checks", test_cross_checks);
   ADD ("/validator/incident-boundaries", test_incident_boundaries);
   ADD ("/validator/production-safety-grades-named", test_production_safety_grades_named);
   ADD ("/validator/stated-grade", test_stated_grade);

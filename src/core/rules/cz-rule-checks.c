@@ -313,23 +313,57 @@ check_ratio_min (Eval *ev)
   emit (ev, rule->field_a[0], &subst);
 }
 
+/* A count or an amount as its rule message shows it. */
+static gboolean
+figure_of (Eval        *ev,
+           const char  *field_id,
+           gint64      *figure,
+           CzFieldKind *kind)
+{
+  CzValue *value = field_id ? cz_dossier_get_value (ev->dossier, field_id) : NULL;
+
+  if (value == NULL)
+    return FALSE;
+  *kind = cz_value_get_kind (value);
+  if (*kind == CZ_FIELD_KIND_INTEGER)
+    *figure = cz_value_get_integer (value);
+  else if (*kind == CZ_FIELD_KIND_MONEY)
+    *figure = cz_value_get_money (value);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static char *
+format_figure (gint64      figure,
+               CzFieldKind kind)
+{
+  if (kind == CZ_FIELD_KIND_MONEY)
+    return cz_money_format (figure, CZ_MONEY_UNIT_WAN);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, figure);
+}
+
 static void
 check_not_greater (Eval *ev)
 {
   const CzRule *rule = ev->rule;
 
+  /* Counts with counts, amounts with amounts: a pair of different kinds is
+   * no comparison and says nothing. */
   for (guint i = 0; rule->field_a[i] && rule->field_b[i]; i++)
     {
-      CzValue *lesser = value_of_kind (ev, rule->field_a[i], CZ_FIELD_KIND_INTEGER);
-      CzValue *greater = value_of_kind (ev, rule->field_b[i], CZ_FIELD_KIND_INTEGER);
+      gint64 lesser, greater;
+      CzFieldKind lesser_kind, greater_kind;
       g_autofree char *a = NULL;
       g_autofree char *b = NULL;
       Subst subst = { NULL };
 
-      if (lesser == NULL || greater == NULL || cz_value_get_integer (lesser) <= cz_value_get_integer (greater))
+      if (!figure_of (ev, rule->field_a[i], &lesser, &lesser_kind) ||
+          !figure_of (ev, rule->field_b[i], &greater, &greater_kind) ||
+          lesser_kind != greater_kind || lesser <= greater)
         continue;
-      a = g_strdup_printf ("%" G_GINT64_FORMAT, cz_value_get_integer (lesser));
-      b = g_strdup_printf ("%" G_GINT64_FORMAT, cz_value_get_integer (greater));
+      a = format_figure (lesser, lesser_kind);
+      b = format_figure (greater, greater_kind);
       subst.value = a;
       subst.threshold = b;
       emit (ev, rule->field_a[i], &subst);
