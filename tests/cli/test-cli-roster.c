@@ -259,7 +259,11 @@ test_roster_in_archive (Fixture       *fixture,
   g_autofree char *pass = fixture_path (fixture, "pass");
   g_autofree char *p12 = fixture_path (fixture, "部门.p12");
   g_autofree char *zip = fixture_path (fixture, "申报包.zip");
-  g_autofree char *text = g_strconcat (header, good_rows, NULL);
+  /* Revenue up to the sample's exports (231,000 万元): exports cannot exceed revenue. */
+  g_autofree char *text = g_strconcat (header,
+                                       "苏州甲精密有限公司,91350100M000100Y43,制造业,150,230000,800,否,是,否,是,2021-05-10\r\n"
+                                       "苏州乙科技有限公司,91440300708461136T,软件和信息技术服务业,8,1000,100,是,否,否,否,\r\n",
+                                       NULL);
   g_autofree char *packed_csv = NULL;
   g_autofree char *dossier_json = NULL;
   g_autofree char *csv_sha256 = NULL;
@@ -287,7 +291,7 @@ test_roster_in_archive (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (packed_csv, "row,name,credit_code,industry,sme_industry,employees,"
                                                "revenue_wan,total_assets_wan,foreign_invested,specialised,"
                                                "little_giant,high_tech,entered,size_class,size_rule\r\n"));
-  cz_test_assert_contains (packed_csv, "2,苏州甲精密有限公司,91350100M000100Y43,制造业,industry,150,1200.5,800,0,1,0,1,2021-05-10,small,");
+  cz_test_assert_contains (packed_csv, "2,苏州甲精密有限公司,91350100M000100Y43,制造业,industry,150,230000,800,0,1,0,1,2021-05-10,small,");
   csv_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, packed_csv, -1);
 
   dossier_json = zip_entry (zip, "/data/dossier.json");

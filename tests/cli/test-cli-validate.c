@@ -289,7 +289,7 @@ test_rules_listing (CzCliFixture  *fixture,
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpint (json_object_get_int_member (root, "year"), ==, 2025);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "rules")), ==, 34);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "rules")), ==, 38);
   dimensions = json_object_get_array_member (root, "dimensions");
   for (guint d = 0; d < json_array_get_length (dimensions); d++)
     points += json_object_get_int_member (json_array_get_object_element (dimensions, d), "points");
