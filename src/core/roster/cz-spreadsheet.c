@@ -225,10 +225,12 @@ check_format (const char          *path,
 
   if (file_size > CZ_SPREADSHEET_MAX_FILE_SIZE)
     {
+      g_autofree char *size_text = g_format_size (file_size);
+
       g_set_error (error, CZ_SPREADSHEET_ERROR, CZ_SPREADSHEET_ERROR_TOO_LARGE,
                    _("“%s” is %s; a roster fits in far less (50,000 enterprises take about 5 MB). "
                      "Check that it is the roster, or keep only the roster's sheet and save it again."),
-                   name, g_format_size (file_size));
+                   name, size_text);
       return FALSE;
     }
   switch (format)

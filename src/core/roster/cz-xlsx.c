@@ -314,10 +314,12 @@ shared_end (GMarkupParseContext  *context,
       x->shared_bytes += x->text->len + 1;
       if (x->shared_bytes > MAX_SHARED_BYTES || x->shared->len >= MAX_SHARED_STRINGS)
         {
+          g_autofree char *size_text = g_format_size (MAX_SHARED_BYTES);
+
           g_set_error (error, CZ_SPREADSHEET_ERROR, CZ_SPREADSHEET_ERROR_TOO_LARGE,
                        _("“%s” holds more text than a roster does (over %s). Check that it is "
                          "the roster, or keep only the roster's sheet and save it again."),
-                       x->name, g_format_size (MAX_SHARED_BYTES));
+                       x->name, size_text);
           return;
         }
       g_ptr_array_add (x->shared, g_string_chunk_insert_len (x->shared_chunk, x->text->str, x->text->len));
@@ -551,6 +553,7 @@ parse_entry (Xlsx                  *x,
   guint64 ratio_limit = MAX ((guint64) x->file_size * CZ_SPREADSHEET_MAX_RATIO, RATIO_FREE_BYTES);
   guint64 limit = MIN (ratio_limit, CZ_SPREADSHEET_MAX_ENTRY_SIZE);
   g_autoptr(GError) local_error = NULL;
+  char *limit_text;
 
   if (declared > 0 && (guint64) declared > limit)
     goto too_large;
@@ -593,11 +596,13 @@ parse_failed:
   return set_damaged (x, local_error->message, error);
 
 too_large:
+  limit_text = g_format_size (limit);
   g_set_error (error, CZ_SPREADSHEET_ERROR, CZ_SPREADSHEET_ERROR_TOO_LARGE,
                _("“%s” unpacks to far more than a workbook of its size does (its part “%s” exceeds %s): "
                  "it may be a zip bomb. It was not read. Ask for the roster again, saved from the "
                  "spreadsheet program as .xlsx or CSV."),
-               x->name, entry_name (entry), g_format_size (limit));
+               x->name, entry_name (entry), limit_text);
+  g_free (limit_text);
   return FALSE;
 }
 
